@@ -1,0 +1,11 @@
+//! annals: a terminal timeline browser.
+//!
+//! Data flows one way: file → `load` (validate) → `model::Dataset` → view. The core
+//! (`model`, `load`, `text`) knows nothing of terminals; `tui` is one face on it and the
+//! command line (`cli`, `main.rs`) another.
+
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod text;
+pub mod tui;

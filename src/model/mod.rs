@@ -1,0 +1,129 @@
+//! The data model: plain values, no terminal and no I/O. References between records are
+//! resolved to indices when a dataset is loaded, so every reference in a `Dataset` is valid.
+
+pub mod when;
+
+pub use when::{End, Point, Precision, Qualifier, When};
+
+/// Index of an actor in `Dataset::actors`.
+pub type ActorIx = usize;
+/// Index of a source in `Dataset::sources`.
+pub type SourceIx = usize;
+
+/// What kind of actor: a person, an organisation, a country or a group of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organisation,
+    Country,
+    Group,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Country => "country",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: Option<ActorKind>,
+    pub about: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: Option<When>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// "AFP, 13 Nov 2012" — how a source is cited in one line.
+    pub fn citation(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{}, {}", self.publisher, d.short()),
+            None => self.publisher.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub by: ActorIx,
+    pub text: String,
+    pub lang: Option<String>,
+    pub translation: Option<String>,
+    pub source: SourceIx,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub when: When,
+    pub title: String,
+    pub summary: String,
+    pub actors: Vec<ActorIx>,
+    pub tags: Vec<String>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<SourceIx>,
+    pub notes: Vec<String>,
+}
+
+impl Event {
+    /// DESIGN §1 order: earliest possible start, then coarser precision, then id.
+    pub fn sort_cmp(&self, other: &Event) -> std::cmp::Ordering {
+        self.when
+            .sort_cmp(&other.when)
+            .then_with(|| self.id.cmp(&other.id))
+    }
+}
+
+/// A loaded, validated dataset. Events are sorted (see `Event::sort_cmp`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub title: String,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+impl Dataset {
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix]
+    }
+
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix]
+    }
+
+    /// Position of the event with this id.
+    pub fn event_position(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// The years spanned by the events: (first, last), or None when there are none.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let first = self.events.first()?.when.year();
+        let last = self
+            .events
+            .iter()
+            .map(|e| e.when.end().map_or(e.when.year(), |p| p.year()))
+            .max()?;
+        Some((first, last.max(first)))
+    }
+}

@@ -1,0 +1,716 @@
+//! `When`: an event's date as EDTF (levels 0 and 1) with its precision kept.
+//!
+//! Parsing is done by the `edtf` crate; this module turns its result into a compact value
+//! with calendar arithmetic from chrono: the first and last day a date can mean, the sort
+//! key, and the human wording used by every face of annals (list, detail, command line).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use edtf::level_1::{Certainty, Edtf, Precision as EdtfPrecision, Terminal};
+
+/// How finely a date is known. Ordered from coarse to fine, so "coarser first" is `<`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Time,
+}
+
+/// EDTF qualifiers: `?` uncertain, `~` approximate, `%` both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    #[default]
+    Certain,
+    Uncertain,
+    Approximate,
+    UncertainApproximate,
+}
+
+impl Qualifier {
+    fn suffix(self) -> &'static str {
+        match self {
+            Qualifier::Certain => "",
+            Qualifier::Uncertain => "?",
+            Qualifier::Approximate => "~",
+            Qualifier::UncertainApproximate => "%",
+        }
+    }
+
+    pub fn is_uncertain(self) -> bool {
+        matches!(self, Qualifier::Uncertain | Qualifier::UncertainApproximate)
+    }
+
+    pub fn is_approximate(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Approximate | Qualifier::UncertainApproximate
+        )
+    }
+}
+
+/// A time of day, as written: with a UTC offset in minutes (`Z` is 0) or none (local).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeOfDay {
+    pub time: NaiveTime,
+    pub offset_minutes: Option<i32>,
+    /// Whether seconds were written (`19:41:00`) or left out (`19:41`).
+    pub seconds: bool,
+}
+
+/// One calendar date at a precision: a year, a month, a day, or an instant on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Point {
+    /// The first day the date can mean (1 January for a year, the 1st for a month).
+    pub first_day: NaiveDate,
+    pub precision: Precision,
+    pub time: Option<TimeOfDay>,
+    pub qualifier: Qualifier,
+}
+
+/// One end of an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum End {
+    Point(Point),
+    /// `..`: the interval is open on this side (it goes on).
+    Open,
+    /// empty: this end is not known.
+    Unknown,
+}
+
+/// An event's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum When {
+    Point(Point),
+    Interval { start: End, end: End },
+}
+
+/// Why a `when` string was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WhenError {
+    #[error(
+        "cannot parse {0:?} as a date; use EDTF such as 2012, 2012-03, 2012-11-13, \
+         2012-11-13T19:41Z, 2000-05-07/2008-05-07, 2011-12-05/.., 2012-09-08? or 2012-09~"
+    )]
+    Syntax(String),
+    #[error("{0:?} is not a date on the calendar (month or day out of range)")]
+    Impossible(String),
+    #[error("{0:?}: {1} are not supported; give a year, month or day")]
+    Unsupported(String, &'static str),
+    #[error("{0:?}: the interval ends before it starts")]
+    EndsBeforeStart(String),
+}
+
+impl Point {
+    pub fn year(&self) -> i32 {
+        self.first_day.year()
+    }
+
+    /// The last day the date can mean (31 December for a year).
+    pub fn last_day(&self) -> NaiveDate {
+        match self.precision {
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(self.year(), 12, 31).unwrap_or(NaiveDate::MAX)
+            }
+            Precision::Month => last_day_of_month(self.first_day),
+            Precision::Day | Precision::Time => self.first_day,
+        }
+    }
+
+    /// The earliest instant the date can mean; a time with an offset is taken to UTC.
+    pub fn earliest(&self) -> NaiveDateTime {
+        let midnight = self.first_day.and_time(NaiveTime::MIN);
+        match self.time {
+            Some(t) => {
+                let local = self.first_day.and_time(t.time);
+                local - Duration::minutes(i64::from(t.offset_minutes.unwrap_or(0)))
+            }
+            None => midnight,
+        }
+    }
+
+    fn write_edtf(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.first_day;
+        write_year(f, d.year())?;
+        if self.precision >= Precision::Month {
+            write!(f, "-{:02}", d.month())?;
+        }
+        if self.precision >= Precision::Day {
+            write!(f, "-{:02}", d.day())?;
+        }
+        if let Some(t) = self.time {
+            write!(f, "T{:02}:{:02}", t.time.hour(), t.time.minute())?;
+            if t.seconds {
+                write!(f, ":{:02}", t.time.second())?;
+            }
+            match t.offset_minutes {
+                None => {}
+                Some(0) => f.write_str("Z")?,
+                Some(m) => {
+                    let sign = if m < 0 { '-' } else { '+' };
+                    write!(f, "{sign}{:02}:{:02}", m.abs() / 60, m.abs() % 60)?;
+                }
+            }
+        }
+        f.write_str(self.qualifier.suffix())
+    }
+}
+
+fn write_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
+    if year < 0 {
+        write!(f, "-{:04}", -year)
+    } else {
+        write!(f, "{year:04}")
+    }
+}
+
+fn last_day_of_month(first: NaiveDate) -> NaiveDate {
+    let (y, m) = (first.year(), first.month());
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
+impl When {
+    /// Parses an EDTF level 0/1 string. `HH:MM` times without seconds are accepted too.
+    pub fn parse(text: &str) -> Result<When, WhenError> {
+        let owned = text.to_string();
+        let completed = complete_minutes(text);
+        let edtf = Edtf::parse(completed.as_deref().unwrap_or(text)).map_err(|e| match e {
+            edtf::ParseError::OutOfRange => WhenError::Impossible(owned.clone()),
+            _ => WhenError::Syntax(owned.clone()),
+        })?;
+        let seconds = completed.is_none();
+        let when = match edtf {
+            Edtf::Date(d) => When::Point(point_from_date(d, &owned)?),
+            Edtf::DateTime(dt) => When::Point(point_from_datetime(dt, seconds, &owned)?),
+            Edtf::YYear(_) => {
+                return Err(WhenError::Unsupported(owned, "years beyond ±9999"));
+            }
+            Edtf::Interval(a, b) => When::Interval {
+                start: End::Point(point_from_date(a, &owned)?),
+                end: End::Point(point_from_date(b, &owned)?),
+            },
+            Edtf::IntervalFrom(a, t) => When::Interval {
+                start: End::Point(point_from_date(a, &owned)?),
+                end: end_from_terminal(t),
+            },
+            Edtf::IntervalTo(t, b) => When::Interval {
+                start: end_from_terminal(t),
+                end: End::Point(point_from_date(b, &owned)?),
+            },
+        };
+        if let When::Interval {
+            start: End::Point(s),
+            end: End::Point(e),
+        } = when
+            && e.last_day() < s.first_day
+        {
+            return Err(WhenError::EndsBeforeStart(owned));
+        }
+        Ok(when)
+    }
+
+    /// The point the event starts at, if it is known.
+    pub fn start(&self) -> Option<&Point> {
+        match self {
+            When::Point(p) => Some(p),
+            When::Interval {
+                start: End::Point(p),
+                ..
+            } => Some(p),
+            When::Interval { .. } => None,
+        }
+    }
+
+    /// The point the event ends at, for an interval with a known end.
+    pub fn end(&self) -> Option<&Point> {
+        match self {
+            When::Interval {
+                end: End::Point(p), ..
+            } => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The point that anchors the event on the calendar: its start, or its end when the start
+    /// is open or unknown.
+    pub fn anchor(&self) -> &Point {
+        match self {
+            When::Point(p) => p,
+            When::Interval { start, end } => match (start, end) {
+                (End::Point(p), _) | (_, End::Point(p)) => p,
+                // The parser never builds an interval without a dated end.
+                _ => unreachable!("interval without any dated end"),
+            },
+        }
+    }
+
+    pub fn is_interval(&self) -> bool {
+        matches!(self, When::Interval { .. })
+    }
+
+    /// Precision of the anchoring point.
+    pub fn precision(&self) -> Precision {
+        self.anchor().precision
+    }
+
+    /// Earliest possible start; an open or unknown start sorts first of all.
+    pub fn earliest(&self) -> NaiveDateTime {
+        match self.start() {
+            Some(p) => p.earliest(),
+            None => NaiveDateTime::MIN,
+        }
+    }
+
+    /// The order of DESIGN §1: earliest possible start, then coarser precision first.
+    /// (The id breaks remaining ties; see `Event::sort_cmp`.)
+    pub fn sort_cmp(&self, other: &When) -> Ordering {
+        self.earliest()
+            .cmp(&other.earliest())
+            .then(self.precision().cmp(&other.precision()))
+    }
+
+    /// The year the event is listed under in the timeline.
+    pub fn year(&self) -> i32 {
+        self.anchor().year()
+    }
+}
+
+fn end_from_terminal(t: Terminal) -> End {
+    match t {
+        Terminal::Open => End::Open,
+        Terminal::Unknown => End::Unknown,
+    }
+}
+
+fn qualifier(c: Certainty) -> Qualifier {
+    match c {
+        Certainty::Certain => Qualifier::Certain,
+        Certainty::Uncertain => Qualifier::Uncertain,
+        Certainty::Approximate => Qualifier::Approximate,
+        Certainty::ApproximateUncertain => Qualifier::UncertainApproximate,
+    }
+}
+
+fn point_from_date(d: edtf::level_1::Date, text: &str) -> Result<Point, WhenError> {
+    let (precision, first) = match d.precision() {
+        EdtfPrecision::Year(y) => (Precision::Year, NaiveDate::from_ymd_opt(y, 1, 1)),
+        EdtfPrecision::Month(y, m) => (Precision::Month, NaiveDate::from_ymd_opt(y, m, 1)),
+        EdtfPrecision::Day(y, m, day) => (Precision::Day, NaiveDate::from_ymd_opt(y, m, day)),
+        EdtfPrecision::Season(..) => {
+            return Err(WhenError::Unsupported(text.to_string(), "seasons"));
+        }
+        _ => {
+            return Err(WhenError::Unsupported(
+                text.to_string(),
+                "unspecified digits (X)",
+            ));
+        }
+    };
+    let first_day = first.ok_or_else(|| WhenError::Impossible(text.to_string()))?;
+    Ok(Point {
+        first_day,
+        precision,
+        time: None,
+        qualifier: qualifier(d.certainty()),
+    })
+}
+
+fn point_from_datetime(dt: edtf::DateTime, seconds: bool, text: &str) -> Result<Point, WhenError> {
+    let date = dt.date();
+    let time = dt.time();
+    let first_day = NaiveDate::from_ymd_opt(date.year(), date.month(), date.day())
+        .ok_or_else(|| WhenError::Impossible(text.to_string()))?;
+    let naive = NaiveTime::from_hms_opt(time.hour(), time.minute(), time.second())
+        .ok_or_else(|| WhenError::Impossible(text.to_string()))?;
+    let offset_minutes = match time.offset() {
+        edtf::TzOffset::Unspecified => None,
+        edtf::TzOffset::Utc => Some(0),
+        edtf::TzOffset::Hours(h) => Some(h * 60),
+        edtf::TzOffset::Minutes(m) => Some(m),
+    };
+    Ok(Point {
+        first_day,
+        precision: Precision::Time,
+        time: Some(TimeOfDay {
+            time: naive,
+            offset_minutes,
+            seconds,
+        }),
+        qualifier: Qualifier::Certain,
+    })
+}
+
+/// `2012-11-13T19:41Z` → `2012-11-13T19:41:00Z`, for a parser that wants seconds.
+fn complete_minutes(text: &str) -> Option<String> {
+    let t = text.find('T')?;
+    let rest = &text[t + 1..];
+    let clock_len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(rest.len());
+    let clock = &rest[..clock_len];
+    let shaped = clock.len() == 5 && clock.as_bytes()[2] == b':';
+    shaped.then(|| format!("{}:00{}", &text[..t + 1 + clock_len], &rest[clock_len..]))
+}
+
+impl fmt::Display for When {
+    /// The canonical EDTF text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let end = |f: &mut fmt::Formatter<'_>, e: &End| match e {
+            End::Point(p) => p.write_edtf(f),
+            End::Open => f.write_str(".."),
+            End::Unknown => Ok(()),
+        };
+        match self {
+            When::Point(p) => p.write_edtf(f),
+            When::Interval { start, end: stop } => {
+                end(f, start)?;
+                f.write_str("/")?;
+                end(f, stop)
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wording. Precision is part of the value: "Mar 2012" is never "1 Mar 2012".
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_short(d: NaiveDate) -> &'static str {
+    MONTHS[d.month0() as usize]
+}
+
+fn year_text(y: i32) -> String {
+    if y <= 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
+    }
+}
+
+fn clock_text(t: &TimeOfDay) -> String {
+    let mut s = format!("{:02}:{:02}", t.time.hour(), t.time.minute());
+    if t.seconds && t.time.second() != 0 {
+        s.push_str(&format!(":{:02}", t.time.second()));
+    }
+    match t.offset_minutes {
+        None => {}
+        Some(0) => s.push_str(" UTC"),
+        Some(m) => {
+            let sign = if m < 0 { '−' } else { '+' };
+            s.push_str(&format!(" UTC{sign}{}", m.abs() / 60));
+            if m % 60 != 0 {
+                s.push_str(&format!(":{:02}", m.abs() % 60));
+            }
+        }
+    }
+    s
+}
+
+impl Point {
+    /// "13 Nov 2012", "Nov 2012", "2012", "13 Nov 2012 19:41 UTC", with `?`/`~` kept.
+    pub fn short(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => year_text(d.year()),
+            Precision::Month => format!("{} {}", month_short(d), year_text(d.year())),
+            Precision::Day => format!("{} {} {}", d.day(), month_short(d), year_text(d.year())),
+            Precision::Time => format!(
+                "{} {} {} {}",
+                d.day(),
+                month_short(d),
+                year_text(d.year()),
+                self.time.as_ref().map(clock_text).unwrap_or_default()
+            ),
+        };
+        format!("{base}{}", self.qualifier.suffix())
+    }
+
+    /// The date in the list, where the year is already the heading: "13 Nov", "Nov", "".
+    pub fn in_year(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => String::new(),
+            Precision::Month => month_short(d).to_string(),
+            Precision::Day | Precision::Time => format!("{:02} {}", d.day(), month_short(d)),
+        };
+        format!("{base}{}", self.qualifier.suffix())
+    }
+
+    /// "Tue 13 Nov 2012", "March 2012", "2012", with the qualifier in words.
+    pub fn long(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => year_text(d.year()),
+            Precision::Month => format!(
+                "{} {}",
+                MONTHS_LONG[d.month0() as usize],
+                year_text(d.year())
+            ),
+            Precision::Day => format!("{} {}", d.format("%a"), self.short()),
+            Precision::Time => format!(
+                "{} {} {} {} {}",
+                d.format("%a"),
+                d.day(),
+                month_short(d),
+                year_text(d.year()),
+                self.time.as_ref().map(clock_text).unwrap_or_default()
+            ),
+        };
+        let base = base.trim_end_matches(['?', '~', '%']).to_string();
+        match self.qualifier {
+            Qualifier::Certain => base,
+            Qualifier::Uncertain => format!("{base} (uncertain)"),
+            Qualifier::Approximate => format!("about {base}"),
+            Qualifier::UncertainApproximate => format!("about {base} (uncertain)"),
+        }
+    }
+}
+
+impl When {
+    /// One line for lists and tables: "13 Nov 2012", "7 May 2000 – 7 May 2008", "5 Dec 2011 – …".
+    pub fn short(&self) -> String {
+        match self {
+            When::Point(p) => p.short(),
+            When::Interval { start, end } => format!("{} – {}", end_short(start), end_short(end)),
+        }
+    }
+
+    /// The detail pane's wording: weekday for days, the span for intervals.
+    pub fn long(&self) -> String {
+        match self {
+            When::Point(p) => p.long(),
+            When::Interval { start, end } => {
+                let mut s = format!("{} – {}", end_long(start), end_long(end));
+                if let Some(span) = self.span_text() {
+                    s.push_str(" · ");
+                    s.push_str(&span);
+                }
+                s
+            }
+        }
+    }
+
+    /// How long an interval lasts, in words: "8 years", "9 months 10 days", "2 days".
+    ///
+    /// Spans shorter than two months count the days they cover (5–6 Sep is 2 days); longer
+    /// ones count the calendar time elapsed from start to end (7 May 2000 – 7 May 2008 is
+    /// 8 years), which is how people speak of terms and campaigns.
+    pub fn span_text(&self) -> Option<String> {
+        let (s, e) = (self.start()?, self.end()?);
+        let from = s.first_day;
+        let to_inclusive = e.last_day();
+        let covered_days = (to_inclusive - from).num_days() + 1;
+        if covered_days < 60 {
+            return Some(plural(covered_days, "day"));
+        }
+        let to = if e.precision <= Precision::Month {
+            to_inclusive.succ_opt().unwrap_or(to_inclusive)
+        } else {
+            e.first_day
+        };
+        Some(elapsed_text(from, to))
+    }
+}
+
+fn end_short(e: &End) -> String {
+    match e {
+        End::Point(p) => p.short(),
+        End::Open => "…".to_string(),
+        End::Unknown => "?".to_string(),
+    }
+}
+
+fn end_long(e: &End) -> String {
+    match e {
+        End::Point(p) => p.long(),
+        End::Open => "ongoing".to_string(),
+        End::Unknown => "unknown".to_string(),
+    }
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// Whole years, months and days from `from` to `to`, largest two units.
+pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
+    let (from, to) = if to < from { (to, from) } else { (from, to) };
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    let anchor = from
+        .checked_add_months(chrono::Months::new(months.max(0) as u32))
+        .unwrap_or(from);
+    let days = (to - anchor).num_days();
+    let (y, m) = (i64::from(months / 12), i64::from(months % 12));
+    let parts: Vec<String> = [(y, "year"), (m, "month"), (days, "day")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .take(2)
+        .map(|(n, u)| plural(n, u))
+        .collect();
+    if parts.is_empty() {
+        "0 days".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> When {
+        When::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn precision_is_kept_and_worded() {
+        assert_eq!(w("2012").short(), "2012");
+        assert_eq!(w("2012-03").short(), "Mar 2012");
+        assert_eq!(w("2012-03").long(), "March 2012");
+        assert_eq!(w("2012-11-13").short(), "13 Nov 2012");
+        assert_eq!(w("2012-11-13").long(), "Tue 13 Nov 2012");
+        assert_eq!(w("2012-11-13").anchor().in_year(), "13 Nov");
+        assert_eq!(w("2012-03").anchor().in_year(), "Mar");
+        assert_eq!(w("2012").anchor().in_year(), "");
+    }
+
+    #[test]
+    fn qualifiers_are_shown() {
+        assert_eq!(w("2012-09-08?").short(), "8 Sep 2012?");
+        assert_eq!(w("2012-09-08?").long(), "Sat 8 Sep 2012 (uncertain)");
+        assert_eq!(w("2012-09~").long(), "about September 2012");
+        assert_eq!(w("2012-09~").anchor().in_year(), "Sep~");
+    }
+
+    #[test]
+    fn intervals_have_spans() {
+        let p = w("2000-05-07/2008-05-07");
+        assert_eq!(p.short(), "7 May 2000 – 7 May 2008");
+        assert_eq!(p.span_text().as_deref(), Some("8 years"));
+        assert_eq!(p.long(), "Sun 7 May 2000 – Wed 7 May 2008 · 8 years");
+        assert_eq!(
+            w("2013-09-05/2013-09-06").span_text().as_deref(),
+            Some("2 days")
+        );
+        assert_eq!(
+            w("2011-12-05/2012-09-15").span_text().as_deref(),
+            Some("9 months 10 days")
+        );
+        assert_eq!(w("2000/2008").span_text().as_deref(), Some("9 years"));
+        let open = w("2011-12-05/..");
+        assert_eq!(open.short(), "5 Dec 2011 – …");
+        assert_eq!(open.span_text(), None);
+        assert_eq!(w("../2012").short(), "… – 2012");
+    }
+
+    #[test]
+    fn times_with_and_without_seconds() {
+        let t = w("2012-11-13T19:41Z");
+        assert_eq!(t.precision(), Precision::Time);
+        assert_eq!(t.to_string(), "2012-11-13T19:41Z");
+        assert_eq!(t.short(), "13 Nov 2012 19:41 UTC");
+        assert_eq!(
+            w("2012-11-13T21:32:00+04:00").to_string(),
+            "2012-11-13T21:32:00+04:00"
+        );
+        // 21:32 in Moscow is 17:32 UTC, before 19:41 UTC.
+        assert_eq!(w("2012-11-13T21:32:00+04:00").sort_cmp(&t), Ordering::Less);
+    }
+
+    #[test]
+    fn canonical_text_round_trips() {
+        for s in [
+            "2012",
+            "2012-03",
+            "2012-11-13",
+            "2000-05-07/2008-05-07",
+            "2011-12-05/..",
+            "2011-12-05/",
+            "../2012",
+            "2012-09-08?",
+            "2012-09~",
+            "2012%",
+            "-0044-03-15",
+        ] {
+            assert_eq!(w(s).to_string(), s);
+        }
+    }
+
+    #[test]
+    fn bad_dates_are_refused_with_a_reason() {
+        assert!(matches!(
+            When::parse("2012-02-30"),
+            Err(WhenError::Impossible(_))
+        ));
+        assert!(matches!(
+            When::parse("2012-13"),
+            Err(WhenError::Impossible(_))
+        ));
+        assert!(matches!(
+            When::parse("13/11/2012"),
+            Err(WhenError::Syntax(_))
+        ));
+        assert!(matches!(When::parse(""), Err(WhenError::Syntax(_))));
+        assert!(matches!(
+            When::parse("2012-21"),
+            Err(WhenError::Unsupported(..))
+        ));
+        assert!(matches!(
+            When::parse("2012-XX"),
+            Err(WhenError::Unsupported(..))
+        ));
+        assert!(matches!(
+            When::parse("2008-05-07/2000-05-07"),
+            Err(WhenError::EndsBeforeStart(_))
+        ));
+        // Same month at two precisions is not "ending before".
+        assert!(When::parse("2012-05/2012-05-31").is_ok());
+    }
+
+    #[test]
+    fn sorting_is_earliest_start_then_coarser_first() {
+        let mut v = [
+            w("2012-03-04"),
+            w("2012-03"),
+            w("2012"),
+            w("2011-12-05/2012-09-15"),
+        ];
+        v.sort_by(|a, b| a.sort_cmp(b));
+        let texts: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            texts,
+            ["2011-12-05/2012-09-15", "2012", "2012-03", "2012-03-04"]
+        );
+    }
+}

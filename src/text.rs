@@ -1,0 +1,96 @@
+//! Text that comes from a dataset is data, never terminal control. These helpers neutralise
+//! control and bidi-override characters and measure text in terminal cells.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Characters that reorder text (bidi embeddings, overrides and isolates) and would let a
+/// dataset rearrange what the screen shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character must not reach a terminal or a text export as is.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Replaces control characters with visible stand-ins: a tab or newline becomes a space,
+/// C0 controls their Unicode "control picture" (ESC shows as ␛), anything else U+FFFD.
+/// Returns the input unchanged (borrowed) when it holds nothing unsafe.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+            '\u{7F}' => '\u{2421}',
+            c if is_unsafe(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Width of a string in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` cells, ending in `…` when something was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `text` with spaces on the right to exactly `cells` cells (truncating if longer).
+pub fn pad(text: &str, cells: usize) -> String {
+    let t = truncate(text, cells);
+    let w = width(&t);
+    format!("{t}{}", " ".repeat(cells.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_bidi_overrides_are_neutralised() {
+        assert_eq!(sanitize("plain « texte »"), "plain « texte »");
+        assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(sanitize("a\u{1b}[31mred"), "a␛[31mred");
+        assert_eq!(sanitize("line\nbreak\ttab"), "line break tab");
+        assert_eq!(sanitize("evil\u{202E}txt"), "evil\u{FFFD}txt");
+        assert_eq!(sanitize("c1\u{9B}x"), "c1\u{FFFD}x");
+        assert!(!sanitize("\u{2067}x\u{2069}").chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn widths_are_cells_not_bytes() {
+        assert_eq!(width("Sergueï"), 7);
+        assert_eq!(width("Путин"), 5);
+        assert_eq!(width("日本"), 4);
+        assert_eq!(truncate("Владимир Путин", 6), "Влади…");
+        assert_eq!(truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(pad("日本", 5), "日本 ");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,45 @@
+//! Everything a user can ask for. Keys and mouse events become actions; `update` applies them.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Next event (timeline), scroll down (detail, help).
+    Down,
+    /// Previous event (timeline), scroll up (detail, help).
+    Up,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    /// First event, or the top of the pane.
+    First,
+    /// Last event, or the bottom of the pane.
+    Last,
+    /// Move focus to the other pane.
+    FocusNext,
+    /// Read the event under the cursor in the detail pane.
+    Open,
+    ToggleHelp,
+    /// Close what is open, go back to the timeline, or quit from there.
+    Back,
+    /// Quit at once.
+    Quit,
+    /// The mouse wheel at a screen position.
+    WheelDown {
+        column: u16,
+        row: u16,
+    },
+    WheelUp {
+        column: u16,
+        row: u16,
+    },
+    /// A left click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The terminal has a new size.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

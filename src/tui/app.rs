@@ -1,0 +1,97 @@
+//! `App`: all the state of the user interface. No terminal here; `update` changes it and the
+//! view draws it.
+
+use crate::model::Dataset;
+
+use super::keymap::KeyPress;
+
+/// Which pane keys go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    Detail,
+}
+
+/// One row of the timeline list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// A year heading.
+    Year(i32),
+    /// The event at this position in `App::shown`.
+    Event(usize),
+}
+
+pub struct App {
+    pub data: Dataset,
+    /// Positions in `data.events` of the events the timeline shows, in order.
+    pub shown: Vec<usize>,
+    /// The timeline's rows: year headings and events, built when `shown` changes.
+    pub rows: Vec<Row>,
+    /// For each shown event, its row in `rows`.
+    pub row_of: Vec<usize>,
+    /// The cursor, as a position in `shown`.
+    pub cursor: usize,
+    /// First row of `rows` on screen.
+    pub list_offset: usize,
+    /// First line of the detail pane on screen.
+    pub detail_scroll: usize,
+    pub focus: Focus,
+    /// The help overlay, when open, with its scroll position.
+    pub help: Option<usize>,
+    /// Keys typed so far of a longer binding (the first `g` of `gg`).
+    pub pending: Vec<KeyPress>,
+    /// Terminal size, in cells.
+    pub width: u16,
+    pub height: u16,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(data: Dataset, width: u16, height: u16) -> App {
+        let shown = (0..data.events.len()).collect();
+        let mut app = App {
+            data,
+            shown,
+            rows: Vec::new(),
+            row_of: Vec::new(),
+            cursor: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            focus: Focus::Timeline,
+            help: None,
+            pending: Vec::new(),
+            width,
+            height,
+            quit: false,
+        };
+        app.rebuild_rows();
+        app
+    }
+
+    /// Rebuilds the rows after `shown` changed. O(shown), never per frame.
+    pub fn rebuild_rows(&mut self) {
+        self.rows.clear();
+        self.row_of.clear();
+        let mut year = None;
+        for (pos, &ev) in self.shown.iter().enumerate() {
+            let y = self.data.events[ev].when.year();
+            if year != Some(y) {
+                self.rows.push(Row::Year(y));
+                year = Some(y);
+            }
+            self.row_of.push(self.rows.len());
+            self.rows.push(Row::Event(pos));
+        }
+        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// The event under the cursor.
+    pub fn current(&self) -> Option<&crate::model::Event> {
+        self.shown.get(self.cursor).map(|&i| &self.data.events[i])
+    }
+
+    /// The row the cursor is on.
+    pub fn cursor_row(&self) -> usize {
+        self.row_of.get(self.cursor).copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,389 @@
+//! The one table of key bindings. It drives dispatch, the help overlay, the footer hints and
+//! the key table in the README (a test checks the README against `markdown_table`).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The timeline list has focus.
+    Timeline,
+    /// The detail pane has focus.
+    Detail,
+    /// The help overlay is open.
+    Help,
+    /// Anywhere.
+    Any,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Timeline => "Timeline",
+            Mode::Detail => "Detail",
+            Mode::Help => "Help",
+            Mode::Any => "Anywhere",
+        }
+    }
+}
+
+/// One binding: the keys (each a sequence written with spaces, e.g. "g g"), where it
+/// applies, what it does, and its short footer hint if it has one.
+pub struct Binding {
+    pub keys: &'static [&'static str],
+    pub mode: Mode,
+    pub action: Action,
+    pub description: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    keys: &'static [&'static str],
+    mode: Mode,
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        mode,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Action as A;
+use Mode as M;
+
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        &["j", "Down"],
+        M::Timeline,
+        A::Down,
+        "next event",
+        Some("move"),
+    ),
+    bind(&["k", "Up"], M::Timeline, A::Up, "previous event", None),
+    bind(
+        &["Ctrl-d"],
+        M::Timeline,
+        A::HalfPageDown,
+        "half a page down",
+        None,
+    ),
+    bind(
+        &["Ctrl-u"],
+        M::Timeline,
+        A::HalfPageUp,
+        "half a page up",
+        None,
+    ),
+    bind(&["PgDn"], M::Timeline, A::PageDown, "a page down", None),
+    bind(&["PgUp"], M::Timeline, A::PageUp, "a page up", None),
+    bind(&["g g", "Home"], M::Timeline, A::First, "first event", None),
+    bind(&["G", "End"], M::Timeline, A::Last, "last event", None),
+    bind(
+        &["Enter"],
+        M::Timeline,
+        A::Open,
+        "read the event in the detail pane",
+        Some("read"),
+    ),
+    bind(
+        &["Tab", "Shift-Tab"],
+        M::Timeline,
+        A::FocusNext,
+        "focus the detail pane",
+        Some("detail"),
+    ),
+    bind(&["q", "Esc"], M::Timeline, A::Back, "quit", Some("quit")),
+    bind(
+        &["j", "Down"],
+        M::Detail,
+        A::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(&["k", "Up"], M::Detail, A::Up, "scroll up", None),
+    bind(
+        &["Ctrl-d"],
+        M::Detail,
+        A::HalfPageDown,
+        "scroll half a page down",
+        None,
+    ),
+    bind(
+        &["Ctrl-u"],
+        M::Detail,
+        A::HalfPageUp,
+        "scroll half a page up",
+        None,
+    ),
+    bind(
+        &["PgDn", "Space"],
+        M::Detail,
+        A::PageDown,
+        "scroll a page down",
+        None,
+    ),
+    bind(&["PgUp"], M::Detail, A::PageUp, "scroll a page up", None),
+    bind(
+        &["g g", "Home"],
+        M::Detail,
+        A::First,
+        "top of the event",
+        None,
+    ),
+    bind(
+        &["G", "End"],
+        M::Detail,
+        A::Last,
+        "bottom of the event",
+        None,
+    ),
+    bind(
+        &["Tab", "Shift-Tab"],
+        M::Detail,
+        A::FocusNext,
+        "focus the timeline",
+        Some("timeline"),
+    ),
+    bind(
+        &["q", "Esc"],
+        M::Detail,
+        A::Back,
+        "back to the timeline",
+        Some("back"),
+    ),
+    bind(
+        &["j", "Down"],
+        M::Help,
+        A::Down,
+        "scroll down",
+        Some("scroll"),
+    ),
+    bind(&["k", "Up"], M::Help, A::Up, "scroll up", None),
+    bind(
+        &["?", "q", "Esc"],
+        M::Help,
+        A::Back,
+        "close the help",
+        Some("close"),
+    ),
+    bind(&["?"], M::Any, A::ToggleHelp, "show the keys", Some("help")),
+    bind(&["Ctrl-c"], M::Any, A::Quit, "quit at once", None),
+];
+
+/// A key as bindings know it: a code and the modifiers that matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyPress {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl KeyPress {
+    /// Normalises a terminal key event: Shift is part of the character ('G'), Alt is ignored.
+    pub fn from_event(ev: KeyEvent) -> KeyPress {
+        KeyPress {
+            code: ev.code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        }
+    }
+
+    /// Parses one key of a binding: "j", "G", "?", "Down", "Ctrl-d", "PgDn", "Shift-Tab"…
+    pub fn parse(spec: &str) -> Option<KeyPress> {
+        let (ctrl, name) = match spec.strip_prefix("Ctrl-") {
+            Some(rest) => (true, rest),
+            None => (false, spec),
+        };
+        let code = match name {
+            "Down" => KeyCode::Down,
+            "Up" => KeyCode::Up,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "PgDn" => KeyCode::PageDown,
+            "PgUp" => KeyCode::PageUp,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" => KeyCode::BackTab,
+            "Space" => KeyCode::Char(' '),
+            _ => {
+                let mut chars = name.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(KeyPress { code, ctrl })
+    }
+}
+
+/// Parses a binding's key sequence ("g g" is two presses of g).
+pub fn parse_sequence(spec: &str) -> Vec<KeyPress> {
+    spec.split(' ')
+        .map(|k| KeyPress::parse(k).unwrap_or_else(|| panic!("bad key {k:?} in the keymap")))
+        .collect()
+}
+
+/// How a key sequence is written for people: "gg", "↓", "Ctrl-d".
+pub fn display(spec: &str) -> String {
+    match spec {
+        "Down" => "↓".to_string(),
+        "Up" => "↑".to_string(),
+        _ => spec.replace(' ', ""),
+    }
+}
+
+/// What a sequence of presses means in a mode.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// A complete binding.
+    Action(Action),
+    /// The start of a longer binding: wait for the next key.
+    Prefix,
+    /// Nothing.
+    None,
+}
+
+fn applies(b: &Binding, mode: Mode) -> bool {
+    b.mode == mode || b.mode == Mode::Any
+}
+
+/// Looks a sequence up among the bindings of `mode` (and those that apply anywhere).
+/// Bindings of the mode come first in the table, so they win over `Any`.
+pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
+    let mut prefix = false;
+    for b in KEYMAP.iter().filter(|b| applies(b, mode)) {
+        for spec in b.keys {
+            let keys = parse_sequence(spec);
+            if keys == seq {
+                return Lookup::Action(b.action);
+            }
+            if keys.len() > seq.len() && keys.starts_with(seq) {
+                prefix = true;
+            }
+        }
+    }
+    if prefix { Lookup::Prefix } else { Lookup::None }
+}
+
+/// The bindings shown for a mode, in table order: its own, then those that apply anywhere.
+/// An `Any` binding whose every key the mode binds itself is left out (it never fires there).
+pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own = move |spec: &&str| {
+        KEYMAP
+            .iter()
+            .filter(|b| b.mode == mode)
+            .any(|b| b.keys.contains(spec))
+    };
+    KEYMAP.iter().filter(move |b| b.mode == mode).chain(
+        KEYMAP
+            .iter()
+            .filter(move |b| b.mode == Mode::Any && mode != Mode::Any)
+            .filter(move |b| !b.keys.iter().all(&own)),
+    )
+}
+
+/// Footer hints for a mode: ("j", "move"), ("Enter", "read")…
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+    bindings_for(mode)
+        .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
+        .collect()
+}
+
+/// The key table of the README, generated from `KEYMAP`.
+pub fn markdown_table() -> String {
+    let mut s = String::from("| Keys | Where | What it does |\n|---|---|---|\n");
+    for b in KEYMAP {
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", display(k))).collect();
+        s.push_str(&format!(
+            "| {} | {} | {} |\n",
+            keys.join(" "),
+            b.mode.label(),
+            b.description
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> KeyPress {
+        KeyPress {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
+    }
+
+    #[test]
+    fn every_key_in_the_table_parses() {
+        for b in KEYMAP {
+            for spec in b.keys {
+                assert!(!parse_sequence(spec).is_empty(), "{spec}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_sequence_is_bound_twice_in_one_mode() {
+        for mode in [Mode::Timeline, Mode::Detail, Mode::Help] {
+            let mut seen = Vec::new();
+            for b in bindings_for(mode) {
+                for spec in b.keys {
+                    let seq = parse_sequence(spec);
+                    if seen.contains(&seq) {
+                        panic!("{spec} bound twice in {mode:?}");
+                    }
+                    seen.push(seq);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sequences_and_prefixes_are_found() {
+        assert_eq!(lookup(Mode::Timeline, &[key('g')]), Lookup::Prefix);
+        assert_eq!(
+            lookup(Mode::Timeline, &[key('g'), key('g')]),
+            Lookup::Action(Action::First)
+        );
+        assert_eq!(
+            lookup(Mode::Timeline, &[key('G')]),
+            Lookup::Action(Action::Last)
+        );
+        assert_eq!(lookup(Mode::Timeline, &[key('z')]), Lookup::None);
+        assert_eq!(
+            lookup(Mode::Help, &[key('?')]),
+            Lookup::Action(Action::Back)
+        );
+        assert_eq!(
+            lookup(Mode::Detail, &[key('?')]),
+            Lookup::Action(Action::ToggleHelp)
+        );
+        // In the help, `?` closes it; the footer does not offer "? help" there.
+        assert!(hints(Mode::Help).iter().all(|(_, h)| *h != "help"));
+        assert!(
+            hints(Mode::Timeline)
+                .iter()
+                .any(|(k, h)| k == "?" && *h == "help")
+        );
+        let ctrl_d = KeyPress {
+            code: KeyCode::Char('d'),
+            ctrl: true,
+        };
+        assert_eq!(
+            lookup(Mode::Timeline, &[ctrl_d]),
+            Lookup::Action(Action::HalfPageDown)
+        );
+    }
+}

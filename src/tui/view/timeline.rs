@@ -1,0 +1,123 @@
+//! The timeline list: year headings and one row per event. Only the rows on screen are built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use super::theme;
+use crate::model::Event;
+use crate::text::{pad, sanitize, truncate, width};
+use crate::tui::app::{App, Focus, Row};
+
+/// Cells of the date column: "13 Nov?" is the widest.
+const DATE_WIDTH: usize = 7;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Timeline && app.help.is_none();
+    let block = Block::bordered()
+        .title(" Timeline ")
+        .border_style(if focused {
+            theme::BORDER_FOCUSED
+        } else {
+            theme::BORDER
+        });
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.shown.is_empty() {
+        Line::styled(" No events.", theme::DIM).render(inner, buf);
+        return;
+    }
+    let visible = app
+        .rows
+        .iter()
+        .skip(app.list_offset)
+        .take(usize::from(inner.height));
+    for (i, row) in visible.enumerate() {
+        let line_area = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
+        let line = match *row {
+            Row::Year(y) => Line::styled(format!(" {y}"), theme::YEAR),
+            Row::Event(pos) => {
+                let ev = &app.data.events[app.shown[pos]];
+                let is_cursor = pos == app.cursor;
+                if is_cursor {
+                    let style = if focused {
+                        theme::CURSOR
+                    } else {
+                        theme::CURSOR_UNFOCUSED
+                    };
+                    buf.set_style(line_area, style);
+                }
+                event_line(ev, is_cursor, usize::from(inner.width))
+            }
+        };
+        line.render(line_area, buf);
+    }
+    if app.rows.len() > usize::from(inner.height) {
+        let mut state =
+            ScrollbarState::new(app.rows.len().saturating_sub(usize::from(inner.height)))
+                .position(app.list_offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`. For an interval the span is
+/// worded as fully as the room allows the whole title to stay: "→ 7 May 2008 · 8 years",
+/// "→ 7 May 2008", then "→ 2008" beside a shortened title.
+fn event_line(ev: &Event, is_cursor: bool, cells: usize) -> Line<'static> {
+    let marker = if is_cursor { "▶ " } else { "  " };
+    let date = pad(&ev.when.anchor().in_year(), DATE_WIDTH);
+    let title = sanitize(&ev.title);
+    let room = cells.saturating_sub(width(marker) + DATE_WIDTH + 1);
+    let spans = span_wordings(ev);
+    let fits = spans
+        .iter()
+        .find(|s| width(&title) + width(s) <= room)
+        .cloned();
+    let (title, span) = match fits {
+        Some(span) => (title.into_owned(), span),
+        None => {
+            let span = spans.last().cloned().unwrap_or_default();
+            let span = truncate(&span, room / 2);
+            (truncate(&title, room.saturating_sub(width(&span))), span)
+        }
+    };
+    Line::from(vec![
+        Span::raw(marker),
+        Span::styled(date, theme::DATE),
+        Span::raw(" "),
+        Span::raw(title),
+        Span::styled(span, theme::DIM),
+    ])
+}
+
+/// The ways to word where an interval goes, longest first; one empty wording for a point.
+fn span_wordings(ev: &Event) -> Vec<String> {
+    if !ev.when.is_interval() {
+        return vec![String::new()];
+    }
+    match ev.when.end() {
+        Some(end) => {
+            let mut v = Vec::new();
+            if let Some(len) = ev.when.span_text() {
+                v.push(format!(" → {} · {len}", end.short()));
+            }
+            v.push(format!(" → {}", end.short()));
+            let same_year = ev.when.start().is_some_and(|s| s.year() == end.year());
+            let compact = if same_year {
+                end.in_year()
+            } else {
+                end.year().to_string()
+            };
+            v.push(format!(" → {compact}"));
+            v
+        }
+        None if ev.when.start().is_some() => vec![" → ongoing".to_string()],
+        None => vec![String::new()],
+    }
+}

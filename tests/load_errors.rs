@@ -1,0 +1,143 @@
+//! The loader on a corpus of bad files: one file per fault, each with the exact message it
+//! must give (file, line and column, or record id and field). `annals validate` prints the
+//! same text; see tests/cli.rs.
+
+use std::path::Path;
+
+use annals::load::{self, LoadError};
+
+fn message(file: &str) -> String {
+    let path = Path::new("tests/bad").join(file);
+    match load::from_path(&path) {
+        Ok(_) => panic!("{file} loaded, but it is broken"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[track_caller]
+fn expect(file: &str, want: &str) {
+    assert_eq!(
+        message(file),
+        want.replace("{dir}", "tests/bad"),
+        "for {file}"
+    );
+}
+
+#[test]
+fn json_syntax_errors_name_line_and_column() {
+    expect(
+        "syntax-missing-comma.json",
+        "{dir}/syntax-missing-comma.json:5:20: JSON syntax error: expected `,` or `}`",
+    );
+    expect(
+        "truncated.json",
+        "{dir}/truncated.json:5:18: unexpected end of file: EOF while parsing a value",
+    );
+}
+
+#[test]
+fn values_of_the_wrong_shape_name_line_and_column() {
+    expect(
+        "wrong-type.json",
+        "{dir}/wrong-type.json:5:75: invalid dataset: invalid type: string \"putin\", \
+         expected a sequence",
+    );
+    expect(
+        "unknown-field.json",
+        "{dir}/unknown-field.json:5:24: invalid dataset: unknown field `wen`, expected one of \
+         `id`, `when`, `title`, `summary`, `actors`, `tags`, `quotes`, `sources`, `notes`",
+    );
+}
+
+#[test]
+fn semantic_problems_name_the_record_and_field() {
+    let cases = [
+        (
+            "wrong-format.json",
+            "field `format`: is \"annals/2\"; annals reads \"annals/1\"",
+        ),
+        (
+            "duplicate-event-id.json",
+            "event `call`, field `id`: duplicate id (first used at position 1)",
+        ),
+        (
+            "unknown-actor.json",
+            "event `call`, field `actors`: unknown actor `obama`",
+        ),
+        (
+            "unknown-source.json",
+            "event `call`, field `sources`: unknown source `reuters`",
+        ),
+        (
+            "unparsable-date.json",
+            "event `call`, field `when`: cannot parse \"13/11/2012\" as a date; use EDTF such \
+             as 2012, 2012-03, 2012-11-13, 2012-11-13T19:41Z, 2000-05-07/2008-05-07, \
+             2011-12-05/.., 2012-09-08? or 2012-09~",
+        ),
+        (
+            "impossible-date.json",
+            "event `call`, field `when`: \"2012-02-30\" is not a date on the calendar (month or \
+             day out of range)",
+        ),
+        (
+            "interval-backwards.json",
+            "event `term`, field `when`: \"2008-05-07/2000-05-07\": the interval ends before it \
+             starts",
+        ),
+        (
+            "empty-title.json",
+            "event `call`, field `title`: must not be empty",
+        ),
+        (
+            "bad-id.json",
+            "event `Call Event`, field `id`: \"Call Event\" may hold only lowercase letters, \
+             digits, '.', '_' and '-'",
+        ),
+    ];
+    for (file, problem) in cases {
+        expect(
+            file,
+            &format!("{{dir}}/{file}: 1 problem in the dataset:\n  {problem}"),
+        );
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    expect(
+        "dangling-quote.json",
+        "{dir}/dangling-quote.json: 2 problems in the dataset:\n  \
+         event `call`, field `quotes[0].by`: unknown actor `peskov`\n  \
+         event `call`, field `quotes[0].source`: unknown source `tass`",
+    );
+    expect(
+        "many-problems.json",
+        "{dir}/many-problems.json: 5 problems in the dataset:\n  \
+         event `a`, field `when`: \"2012-21\": seasons are not supported; give a year, month or day\n  \
+         event `b`, field `title`: must not be empty\n  \
+         event `b`, field `when`: must not be empty\n  \
+         event `b`, field `actors`: actor `putin` is listed twice\n  \
+         event `b`, field `sources`: unknown source `nope`",
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let err = load::from_path(Path::new("tests/bad/no-such-file.json")).unwrap_err();
+    assert!(matches!(err, LoadError::Io { .. }));
+    assert_eq!(
+        err.to_string(),
+        "tests/bad/no-such-file.json: cannot read the file: No such file or directory (os error 2)"
+    );
+}
+
+#[test]
+fn problems_are_counted_in_the_error_value() {
+    match load::from_path(Path::new("tests/bad/many-problems.json")) {
+        Err(LoadError::Invalid { problems, .. }) => {
+            let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+            assert_eq!(fields, ["when", "title", "when", "actors", "sources"]);
+        }
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
