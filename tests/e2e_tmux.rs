@@ -1,0 +1,187 @@
+//! End to end: the real binary in a real pseudo-terminal (tmux), driven by keys, read back
+//! with `capture-pane`. Waiting polls the screen for text (it never asserts on time).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required in CI (.ci/run installs it)"
+            );
+            eprintln!("note: tmux not found; the end-to-end test was skipped");
+            return None;
+        }
+        let t = Tmux {
+            socket: format!("annals-e2e-{}-{name}", std::process::id()),
+        };
+        t.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            command,
+        ]);
+        Some(t)
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p"])
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the last screen if it never does.
+    #[track_caller]
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("screen never showed {what}:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    #[track_caller]
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn session(name: &str, width: u16, height: u16) -> Option<Tmux> {
+    let bin = env!("CARGO_BIN_EXE_annals");
+    // After annals exits, show its exit code and whether the terminal is back in canonical
+    // (cooked) mode, then keep the pane open to be read.
+    let command = format!(
+        "{bin}; echo \"annals exited with $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon; sleep 60"
+    );
+    Tmux::start(name, width, height, &command)
+}
+
+fn events() -> usize {
+    annals::load::builtin().events.len()
+}
+
+#[test]
+fn browse_the_built_in_dataset_from_the_keyboard() {
+    let Some(t) = session("browse", 120, 40) else {
+        return;
+    };
+    let n = events();
+    let first = t.wait_text(&format!("1/{n}"));
+    assert!(first.contains("annals · Moscow and Washington"), "{first}");
+    assert!(first.contains("┌ Timeline"));
+    assert!(first.contains("┌ Detail"));
+    assert!(first.contains(" NORMAL "));
+    assert!(first.contains("1999"), "year heading");
+
+    // Straight to the call of 13 Nov 2012 from the end.
+    t.keys(&["G"]);
+    t.wait_text(&format!("{n}/{n}"));
+    let pos = annals::load::builtin()
+        .event_position("putin-obama-call")
+        .unwrap();
+    for _ in pos + 1..n {
+        t.keys(&["k"]);
+    }
+    let s = t.wait_text(&format!("{}/{n}", pos + 1));
+    assert!(s.contains("Tue 13 Nov 2012"), "{s}");
+    assert!(s.contains("Les présidents ont confirmé"), "{s}");
+    assert!(
+        s.contains("Dmitry Peskov") || s.contains("Dmitri Peskov"),
+        "{s}"
+    );
+
+    // Focus the detail and scroll it; the cursor stays.
+    t.keys(&["Tab"]);
+    t.wait_text(" DETAIL ");
+    t.keys(&["G"]);
+    let s = t.wait_text("Notes");
+    assert!(s.contains(&format!("{}/{n}", pos + 1)));
+
+    // Help overlay from the keymap, then back.
+    t.keys(&["?"]);
+    let s = t.wait_text("┌ Keys");
+    assert!(s.contains("first event"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("the help closed", |s| !s.contains("┌ Keys"));
+    t.keys(&["Escape"]);
+    t.wait_text(" NORMAL ");
+    t.keys(&["g", "g"]);
+    t.wait_text(&format!("1/{n}"));
+
+    // Quit: the exit code is 0 and the terminal is back in canonical mode.
+    t.keys(&["q"]);
+    let s = t.wait_for("the exit and the terminal mode", |s| {
+        s.contains("annals exited with")
+            && s.lines().any(|l| matches!(l.trim(), "icanon" | "-icanon"))
+    });
+    assert!(s.contains("annals exited with 0"), "{s}");
+    let mode = s.lines().map(str::trim).find(|l| l.ends_with("icanon"));
+    assert_eq!(mode, Some("icanon"), "raw mode was left on:\n{s}");
+}
+
+#[test]
+fn resizing_down_to_one_cell_and_back_never_breaks() {
+    let Some(t) = session("resize", 100, 30) else {
+        return;
+    };
+    let n = events();
+    t.wait_text(&format!("1/{n}"));
+    t.run(&["resize-window", "-x", "60", "-y", "30"]);
+    // Narrow: the panes are stacked, both still there.
+    t.wait_for("stacked panes", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        let row = |needle: &str| lines.iter().position(|l| l.contains(needle));
+        matches!((row("┌ Timeline"), row("┌ Detail")), (Some(a), Some(b)) if a < b)
+    });
+    t.run(&["resize-window", "-x", "20", "-y", "5"]);
+    t.wait_text("annals needs");
+    t.run(&["resize-window", "-x", "1", "-y", "1"]);
+    t.keys(&["j"]);
+    t.run(&["resize-window", "-x", "100", "-y", "30"]);
+    t.wait_text(&format!("2/{n}"));
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+}
