@@ -177,7 +177,7 @@ fn resizing_down_to_one_cell_and_back_never_breaks() {
         matches!((row("┌ Timeline"), row("┌ Detail")), (Some(a), Some(b)) if a < b)
     });
     t.run(&["resize-window", "-x", "20", "-y", "5"]);
-    t.wait_text("annals needs");
+    t.wait_text("20×5: need 30×8");
     t.run(&["resize-window", "-x", "1", "-y", "1"]);
     t.keys(&["j"]);
     t.run(&["resize-window", "-x", "100", "-y", "30"]);

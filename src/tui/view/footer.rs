@@ -40,9 +40,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !pending.is_empty() {
         spans.push(Span::styled(format!("{pending}…  "), theme::KEY));
     }
+    // Whole hints only, as many as fit.
+    let mut room = usize::from(left.width).saturating_sub(spans.iter().map(|s| s.width()).sum());
     for (key, hint) in keymap::hints(mode) {
+        let text = format!(" {hint}  ");
+        let need = crate::text::width(&key) + crate::text::width(&text);
+        if need > room {
+            break;
+        }
+        room -= need;
         spans.push(Span::styled(key, theme::KEY));
-        spans.push(Span::raw(format!(" {hint}  ")));
+        spans.push(Span::raw(text));
     }
     Line::from(spans).render(left, buf);
     Line::from(Span::styled(position, theme::DIM)).render(right, buf);

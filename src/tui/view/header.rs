@@ -12,8 +12,10 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let n = app.shown.len();
     let mut right = format!("{n} event{}", if n == 1 { "" } else { "s" });
-    if let Some((a, b)) = app.data.year_span() {
-        right.push_str(&format!(" · {a}–{b}"));
+    match app.data.year_span() {
+        Some((a, b)) if a == b => right.push_str(&format!(" · {a}")),
+        Some((a, b)) => right.push_str(&format!(" · {a}–{b}")),
+        None => {}
     }
     right.push(' ');
     let right_w = (width(&right) as u16).min(area.width);

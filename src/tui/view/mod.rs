@@ -76,11 +76,7 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let regions = layout(area, self.focus);
         if regions.too_small {
-            let notice = format!(
-                "annals needs {MIN_WIDTH}×{MIN_HEIGHT} cells; this terminal is {}×{}",
-                area.width, area.height
-            );
-            Line::from(crate::text::truncate(&notice, usize::from(area.width)))
+            Line::from(too_small_notice(area.width, area.height))
                 .style(theme::NOTICE)
                 .render(area, buf);
             return;
@@ -97,4 +93,20 @@ impl Widget for &App {
             help::render(scroll, area, buf);
         }
     }
+}
+
+/// The notice for a screen below the minimum, worded as fully as the width allows.
+pub fn too_small_notice(width: u16, height: u16) -> String {
+    let (w, h) = (width, height);
+    let wordings = [
+        format!("annals needs {MIN_WIDTH}×{MIN_HEIGHT} cells; this terminal is {w}×{h}"),
+        format!("too small: {w}×{h}, need {MIN_WIDTH}×{MIN_HEIGHT}"),
+        format!("{w}×{h}: need {MIN_WIDTH}×{MIN_HEIGHT}"),
+        format!("need {MIN_WIDTH}×{MIN_HEIGHT}"),
+    ];
+    let cells = usize::from(width);
+    wordings
+        .into_iter()
+        .find(|t| crate::text::width(t) <= cells)
+        .unwrap_or_else(|| crate::text::truncate("too small", cells))
 }

@@ -56,9 +56,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         line.render(line_area, buf);
     }
     if app.rows.len() > usize::from(inner.height) {
-        let mut state =
-            ScrollbarState::new(app.rows.len().saturating_sub(usize::from(inner.height)))
-                .position(app.list_offset);
+        let mut state = ScrollbarState::new(app.rows.len() - usize::from(inner.height) + 1)
+            .viewport_content_length(usize::from(inner.height))
+            .position(app.list_offset);
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
