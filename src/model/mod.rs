@@ -115,15 +115,4 @@ impl Dataset {
     pub fn event_position(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
     }
-
-    /// The years spanned by the events: (first, last), or None when there are none.
-    pub fn year_span(&self) -> Option<(i32, i32)> {
-        let first = self.events.first()?.when.year();
-        let last = self
-            .events
-            .iter()
-            .map(|e| e.when.end().map_or(e.when.year(), |p| p.year()))
-            .max()?;
-        Some((first, last.max(first)))
-    }
 }

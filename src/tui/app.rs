@@ -29,6 +29,8 @@ pub struct App {
     pub rows: Vec<Row>,
     /// For each shown event, its row in `rows`.
     pub row_of: Vec<usize>,
+    /// First and last year the shown events cover, for the header.
+    pub years: Option<(i32, i32)>,
     /// The cursor, as a position in `shown`.
     pub cursor: usize,
     /// First row of `rows` on screen.
@@ -54,6 +56,7 @@ impl App {
             shown,
             rows: Vec::new(),
             row_of: Vec::new(),
+            years: None,
             cursor: 0,
             list_offset: 0,
             detail_scroll: 0,
@@ -82,6 +85,7 @@ impl App {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(pos));
         }
+        self.years = year_span(self.shown.iter().map(|&i| &self.data.events[i]));
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 
@@ -94,4 +98,22 @@ impl App {
     pub fn cursor_row(&self) -> usize {
         self.row_of.get(self.cursor).copied().unwrap_or(0)
     }
+}
+
+/// The years a run of events in timeline order covers: the first one's year to the latest
+/// year any of them reaches (an interval reaches its end).
+pub fn year_span<'a>(events: impl Iterator<Item = &'a crate::model::Event>) -> Option<(i32, i32)> {
+    let mut span: Option<(i32, i32)> = None;
+    for e in events {
+        let reach = e
+            .when
+            .end()
+            .map_or(e.when.year(), |p| p.year())
+            .max(e.when.year());
+        span = Some(match span {
+            None => (e.when.year(), reach),
+            Some((first, last)) => (first, last.max(reach)),
+        });
+    }
+    span
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::model::{Dataset, Event, SourceIx};
@@ -13,13 +13,7 @@ use crate::tui::app::{App, Focus};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Detail && app.help.is_none();
-    let block = Block::bordered()
-        .title(" Detail ")
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
+    let block = theme::pane("Detail", focused);
     let scroll = u16::try_from(app.detail_scroll).unwrap_or(u16::MAX);
     paragraph(app)
         .block(block)

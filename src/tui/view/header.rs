@@ -12,7 +12,7 @@ use crate::tui::app::App;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let n = app.shown.len();
     let mut right = format!("{n} event{}", if n == 1 { "" } else { "s" });
-    match app.data.year_span() {
+    match app.years {
         Some((a, b)) if a == b => right.push_str(&format!(" · {a}")),
         Some((a, b)) => right.push_str(&format!(" · {a}–{b}")),
         None => {}

@@ -2,6 +2,7 @@
 //! alone (the cursor also has a marker, focus also a title).
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Block;
 
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
@@ -20,3 +21,10 @@ pub const MODE: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const NOTICE: Style = Style::new().fg(Color::Yellow);
+
+/// A pane's frame: its title, and a brighter border when it has focus.
+pub fn pane(title: &str, focused: bool) -> Block<'_> {
+    Block::bordered()
+        .title(format!(" {title} "))
+        .border_style(if focused { BORDER_FOCUSED } else { BORDER })
+}

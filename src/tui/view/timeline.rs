@@ -3,9 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme;
 use crate::model::Event;
@@ -17,13 +15,7 @@ const DATE_WIDTH: usize = 7;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline && app.help.is_none();
-    let block = Block::bordered()
-        .title(" Timeline ")
-        .border_style(if focused {
-            theme::BORDER_FOCUSED
-        } else {
-            theme::BORDER
-        });
+    let block = theme::pane("Timeline", focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if app.shown.is_empty() {
