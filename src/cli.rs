@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// annals — a terminal timeline browser.
 ///
@@ -24,4 +24,57 @@ pub enum Command {
         /// The dataset file.
         file: PathBuf,
     },
+    /// List the events that match a query (all events without one).
+    List {
+        /// A dataset file; the built-in dataset when absent.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        query: QueryArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// List the actors with their kind and number of events.
+    Actors {
+        /// A dataset file; the built-in dataset when absent.
+        file: Option<PathBuf>,
+    },
+    /// Show one event in full: date, actors, summary, quotes, sources, notes.
+    Show {
+        /// The event's id (see `annals list`).
+        id: String,
+        /// A dataset file; the built-in dataset when absent.
+        file: Option<PathBuf>,
+    },
+}
+
+/// The query options shared by the commands that select events.
+#[derive(Debug, Args, Default)]
+pub struct QueryArgs {
+    /// An actor, by id, name or any alias, in any case and with or without accents
+    /// ("putin", "Poutine", "Путин"). Repeat for several: events with any of them.
+    #[arg(long = "actor", value_name = "ACTOR")]
+    pub actors: Vec<String>,
+    /// With several --actor: events with all of them instead of any.
+    #[arg(long)]
+    pub all: bool,
+    /// Events whose title, summary, quotes, notes or actor names contain this text.
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
+    /// Events that end on or after this date: 2012, 2012-09 or 2012-09-18.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Events that start on or before this date: 2012, 2012-09 or 2012-09-18.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// A JSON array of events.
+    Json,
+    /// CSV (RFC 4180) with a header row.
+    Csv,
 }

@@ -7,5 +7,6 @@
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod text;
 pub mod tui;

@@ -1,65 +1,280 @@
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use annals::cli::{Cli, Command};
-use annals::load::{self, LoadError};
+use annals::cli::{Cli, Command, ListFormat, QueryArgs};
+use annals::load;
+use annals::model::Dataset;
+use annals::query::{self, ActorIndex, ActorMode, Filter};
+use annals::text::{pad, sanitize, width};
 
-/// Exit codes: 0 fine, 1 bad data or a failure, 2 bad usage (also clap's).
+/// Exit codes: 0 fine, 1 bad data, no match or a failure, 2 bad usage (also clap's).
 const EXIT_FAILURE: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
+/// A failure with its exit code; the message goes to standard error.
+struct Failure(u8, String);
+
+type Outcome = Result<(), Failure>;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let outcome = match cli.command {
         Some(Command::Validate { file }) => validate(&file),
+        Some(Command::List {
+            file,
+            query,
+            format,
+        }) => list(file.as_deref(), &query, format),
+        Some(Command::Actors { file }) => actors(file.as_deref()),
+        Some(Command::Show { id, file }) => show(file.as_deref(), &id),
         None => browse(cli.file.as_deref()),
-    }
-}
-
-fn validate(file: &std::path::Path) -> ExitCode {
-    match load::from_path(file) {
-        Ok(data) => {
-            println!(
-                "{}: valid annals/1 dataset: {} events, {} actors, {} sources",
-                file.display(),
-                data.events.len(),
-                data.actors.len(),
-                data.sources.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => report(&e),
-    }
-}
-
-fn report(e: &LoadError) -> ExitCode {
-    eprintln!("annals: {e}");
-    ExitCode::from(EXIT_FAILURE)
-}
-
-fn browse(file: Option<&std::path::Path>) -> ExitCode {
-    let data = match file {
-        Some(path) => match load::from_path(path) {
-            Ok(d) => d,
-            Err(e) => return report(&e),
-        },
-        None => load::builtin(),
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "annals: standard output is not a terminal, so the browser cannot start.\n\
-             Run `annals` in a terminal, or use the command line: \
-             `annals validate FILE` checks a dataset (see `annals --help`)."
-        );
-        return ExitCode::from(EXIT_USAGE);
-    }
-    match annals::tui::run(data) {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("annals: terminal error: {e}");
-            ExitCode::from(EXIT_FAILURE)
+        Err(Failure(code, message)) => {
+            // Messages quote dataset text (ids, field names): keep it from driving the terminal.
+            let lines: Vec<String> = message.lines().map(clean).collect();
+            eprintln!("annals: {}", lines.join("\n"));
+            ExitCode::from(code)
         }
     }
+}
+
+fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
+    match file {
+        Some(path) => load::from_path(path).map_err(|e| Failure(EXIT_FAILURE, e.to_string())),
+        None => Ok(load::builtin()),
+    }
+}
+
+fn validate(file: &Path) -> Outcome {
+    let data = open(Some(file))?;
+    println!(
+        "{}: valid annals/1 dataset: {} events, {} actors, {} sources",
+        file.display(),
+        data.events.len(),
+        data.actors.len(),
+        data.sources.len()
+    );
+    Ok(())
+}
+
+/// Builds the filter of a query; an unknown actor or a bad date is a failure.
+fn filter(data: &Dataset, index: &ActorIndex, q: &QueryArgs) -> Result<Filter, Failure> {
+    let mut f = Filter {
+        mode: if q.all {
+            ActorMode::All
+        } else {
+            ActorMode::Any
+        },
+        text: q.text.as_deref().map(query::fold),
+        ..Filter::default()
+    };
+    for a in &q.actors {
+        let ix = index
+            .resolve(data, a)
+            .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+        if !f.actors.contains(&ix) {
+            f.actors.push(ix);
+        }
+    }
+    let date = |flag: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(query::parse_date)
+            .transpose()
+            .map_err(|e| Failure(EXIT_USAGE, format!("--{flag}: {e}")))
+    };
+    f.from = date("from", &q.from)?;
+    f.to = date("to", &q.to)?;
+    Ok(f)
+}
+
+/// Colour only for a terminal, and never when NO_COLOR is set.
+fn colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn paint(on: bool, code: &str, text: &str) -> String {
+    if on {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Prints rows as aligned columns (widths in terminal cells); the last column is not padded.
+fn table(header: &[&str], rows: &[Vec<String>], styles: &[&str]) -> String {
+    let on = colour();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &[String], styles: &[&str]| {
+        let last = cells.len() - 1;
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let text = if i == last {
+                    c.clone()
+                } else {
+                    pad(c, widths[i])
+                };
+                paint(on && !styles[i].is_empty(), styles[i], &text)
+            })
+            .collect();
+        format!("{}\n", parts.join("  ").trim_end())
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&head, &vec!["1"; header.len()]);
+    for r in rows {
+        out.push_str(&line(r, styles));
+    }
+    out
+}
+
+fn write_out(text: &str) -> Outcome {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`annals list | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure(
+            EXIT_FAILURE,
+            format!("cannot write the output: {e}"),
+        )),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn clean(s: &str) -> String {
+    sanitize(s).into_owned()
+}
+
+fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
+    let data = open(file)?;
+    let index = ActorIndex::new(&data);
+    let f = filter(&data, &index, q)?;
+    let events: Vec<&annals::model::Event> = f
+        .apply(&data)
+        .into_iter()
+        .map(|i| &data.events[i])
+        .collect();
+    let names = |e: &annals::model::Event| -> Vec<String> {
+        e.actors
+            .iter()
+            .map(|&a| clean(&data.actor(a).name))
+            .collect()
+    };
+    let text = match format {
+        ListFormat::Table => {
+            let rows: Vec<Vec<String>> = events
+                .iter()
+                .map(|e| vec![e.when.short(), clean(&e.id), clean(&e.title)])
+                .collect();
+            table(&["DATE", "ID", "TITLE"], &rows, &["36", "2", ""])
+        }
+        ListFormat::Json => {
+            let items: Vec<serde_json::Value> = events
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "id": e.id,
+                        "when": e.when.to_string(),
+                        "date": e.when.short(),
+                        "title": clean(&e.title),
+                        "actors": e.actors.iter().map(|&a| &data.actor(a).id).collect::<Vec<_>>(),
+                        "tags": e.tags.iter().map(|t| clean(t)).collect::<Vec<_>>(),
+                        "sources": e.sources.iter().map(|&s| &data.source(s).id).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&items).expect("JSON of plain values");
+            s.push('\n');
+            s
+        }
+        ListFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let io = |e: csv::Error| Failure(EXIT_FAILURE, format!("CSV: {e}"));
+            w.write_record(["id", "when", "date", "title", "actors"])
+                .map_err(io)?;
+            for e in &events {
+                w.write_record([
+                    e.id.clone(),
+                    e.when.to_string(),
+                    e.when.short(),
+                    clean(&e.title),
+                    names(e).join("; "),
+                ])
+                .map_err(io)?;
+            }
+            String::from_utf8(
+                w.into_inner()
+                    .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?,
+            )
+            .expect("CSV of UTF-8 text")
+        }
+    };
+    write_out(&text)
+}
+
+fn actors(file: Option<&Path>) -> Outcome {
+    let data = open(file)?;
+    let index = ActorIndex::new(&data);
+    let rows: Vec<Vec<String>> = index
+        .rank(&data, "")
+        .into_iter()
+        .map(|m| {
+            let a = data.actor(m.actor);
+            vec![
+                clean(&a.id),
+                clean(&a.name),
+                a.kind.map_or("", |k| k.as_str()).to_string(),
+                index.event_count(m.actor).to_string(),
+                clean(&a.aliases.join(", ")),
+            ]
+        })
+        .collect();
+    write_out(&table(
+        &["ID", "NAME", "KIND", "EVENTS", "ALIASES"],
+        &rows,
+        &["2", "1", "", "36", ""],
+    ))
+}
+
+fn show(file: Option<&Path>, id: &str) -> Outcome {
+    let data = open(file)?;
+    let Some(pos) = data.event_position(id) else {
+        return Err(Failure(
+            EXIT_FAILURE,
+            format!("no event has the id {id:?}; `annals list` shows the ids"),
+        ));
+    };
+    let lines = annals::tui::view::detail::lines(&data, &data.events[pos], None);
+    let text: String = lines
+        .iter()
+        .map(|l| {
+            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            format!("{s}\n")
+        })
+        .collect();
+    write_out(&text)
+}
+
+fn browse(file: Option<&Path>) -> Outcome {
+    let data = open(file)?;
+    if !std::io::stdout().is_terminal() {
+        return Err(Failure(
+            EXIT_USAGE,
+            "standard output is not a terminal, so the browser cannot start.\n\
+             Run `annals` in a terminal, or use the command line: `annals list`, \
+             `annals show ID`, `annals validate FILE` (see `annals --help`)."
+                .to_string(),
+        ));
+    }
+    annals::tui::run(data).map_err(|e| Failure(EXIT_FAILURE, format!("terminal error: {e}")))
 }

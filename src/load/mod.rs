@@ -37,6 +37,7 @@ pub fn from_path(path: &Path) -> Result<Dataset, LoadError> {
 
 /// Parses and validates a dataset held in memory; `name` is used in messages.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: raw::Dataset = serde_json::from_str(text).map_err(|e| json_error(e, name))?;
     validate(raw).map_err(|problems| LoadError::Invalid {
         path: name.to_string(),

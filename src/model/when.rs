@@ -268,12 +268,24 @@ impl When {
         }
     }
 
-    /// The order of DESIGN §1: earliest possible start, then coarser precision first.
-    /// (The id breaks remaining ties; see `Event::sort_cmp`.)
+    /// The order of DESIGN §1: earliest possible start (the local calendar day), then coarser
+    /// precision first, then, between times, the instant in UTC. (The id breaks remaining ties;
+    /// see `Event::sort_cmp`.) An interval whose start is open or unknown is placed at its end,
+    /// which is where it is shown.
     pub fn sort_cmp(&self, other: &When) -> Ordering {
-        self.earliest()
-            .cmp(&other.earliest())
-            .then(self.precision().cmp(&other.precision()))
+        let (a, b) = (self.anchor(), other.anchor());
+        a.first_day
+            .cmp(&b.first_day)
+            .then(a.precision.cmp(&b.precision))
+            .then(a.earliest().cmp(&b.earliest()))
+    }
+
+    /// The end of an interval as written: a date, open (`..`) or unknown (empty).
+    pub fn end_bound(&self) -> Option<&End> {
+        match self {
+            When::Interval { end, .. } => Some(end),
+            When::Point(_) => None,
+        }
     }
 
     /// The year the event is listed under in the timeline.
@@ -327,8 +339,12 @@ fn point_from_datetime(dt: edtf::DateTime, seconds: bool, text: &str) -> Result<
     let time = dt.time();
     let first_day = NaiveDate::from_ymd_opt(date.year(), date.month(), date.day())
         .ok_or_else(|| WhenError::Impossible(text.to_string()))?;
-    let naive = NaiveTime::from_hms_opt(time.hour(), time.minute(), time.second())
-        .ok_or_else(|| WhenError::Impossible(text.to_string()))?;
+    // A leap second (23:59:60) is the last instant of its minute for chrono.
+    let naive = match time.second() {
+        60 => NaiveTime::from_hms_milli_opt(time.hour(), time.minute(), 59, 1000),
+        s => NaiveTime::from_hms_opt(time.hour(), time.minute(), s),
+    }
+    .ok_or_else(|| WhenError::Impossible(text.to_string()))?;
     let offset_minutes = match time.offset() {
         edtf::TzOffset::Unspecified => None,
         edtf::TzOffset::Utc => Some(0),
@@ -403,7 +419,8 @@ fn month_short(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
-fn year_text(y: i32) -> String {
+/// A year for people: 2012, or 45 BCE for -0044 (astronomical year numbering).
+pub fn year_text(y: i32) -> String {
     if y <= 0 {
         format!("{} BCE", 1 - y)
     } else {
@@ -495,7 +512,9 @@ impl When {
     pub fn short(&self) -> String {
         match self {
             When::Point(p) => p.short(),
-            When::Interval { start, end } => format!("{} – {}", end_short(start), end_short(end)),
+            When::Interval { start, end } => {
+                format!("{} – {}", end_short(start), end_short(end))
+            }
         }
     }
 
@@ -504,7 +523,10 @@ impl When {
         match self {
             When::Point(p) => p.long(),
             When::Interval { start, end } => {
-                let mut s = format!("{} – {}", end_long(start), end_long(end));
+                let mut s = match start {
+                    End::Open => format!("until {}", end_long(end, false)),
+                    _ => format!("{} – {}", end_long(start, true), end_long(end, false)),
+                };
                 if let Some(span) = self.span_text() {
                     s.push_str(" · ");
                     s.push_str(&span);
@@ -544,11 +566,14 @@ fn end_short(e: &End) -> String {
     }
 }
 
-fn end_long(e: &End) -> String {
+/// One end of an interval in words; only an open end (`..`) goes on ("ongoing").
+fn end_long(e: &End, is_start: bool) -> String {
     match e {
         End::Point(p) => p.long(),
+        End::Open if is_start => "…".to_string(),
         End::Open => "ongoing".to_string(),
-        End::Unknown => "unknown".to_string(),
+        End::Unknown if is_start => "unknown start".to_string(),
+        End::Unknown => "unknown end".to_string(),
     }
 }
 
@@ -646,6 +671,22 @@ mod tests {
         );
         // 21:32 in Moscow is 17:32 UTC, before 19:41 UTC.
         assert_eq!(w("2012-11-13T21:32:00+04:00").sort_cmp(&t), Ordering::Less);
+    }
+
+    #[test]
+    fn local_days_sort_before_instants_and_open_starts_sit_at_their_end() {
+        // 22:00 in New York on the 12th is the 13th in UTC, but it is shown, and sorted, as
+        // the 12th.
+        let evening = w("2012-11-12T22:00-05:00");
+        assert_eq!(evening.sort_cmp(&w("2012-11-13")), Ordering::Less);
+        let before = w("../2005-03");
+        assert_eq!(before.sort_cmp(&w("2004")), Ordering::Greater);
+        assert_eq!(before.sort_cmp(&w("2005-04")), Ordering::Less);
+        assert_eq!(before.long(), "until March 2005");
+        assert_eq!(w("2011-12-05/").long(), "Mon 5 Dec 2011 – unknown end");
+        assert_eq!(w("2011-12-05/..").long(), "Mon 5 Dec 2011 – ongoing");
+        assert!(When::parse("2016-12-31T23:59:60Z").is_ok());
+        assert_eq!(year_text(-44), "45 BCE");
     }
 
     #[test]

@@ -42,4 +42,33 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Open the actor picker.
+    OpenPicker,
+    /// Open the text search prompt.
+    OpenSearch,
+    /// Open the date bounds prompt.
+    OpenDates,
+    /// Clear the actor and date filters and the search.
+    ClearFilters,
+    /// Next / previous event matching the search, wrapping around.
+    NextMatch,
+    PrevMatch,
+    /// Next / previous event sharing an actor with the current one.
+    NextSameActor,
+    PrevSameActor,
+    /// A character typed into the picker or a prompt.
+    Input(char),
+    /// Delete the last character typed.
+    Backspace,
+    /// Clear what was typed.
+    ClearInput,
+    /// Confirm the picker or a prompt.
+    Accept,
+    /// Move in the picker's list.
+    PickerDown,
+    PickerUp,
+    /// Choose or unchoose the actor under the picker's cursor.
+    PickerToggle,
+    /// Switch between events with any and with all of the chosen actors.
+    ToggleAnyAll,
 }

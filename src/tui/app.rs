@@ -1,7 +1,8 @@
 //! `App`: all the state of the user interface. No terminal here; `update` changes it and the
 //! view draws it.
 
-use crate::model::Dataset;
+use crate::model::{ActorIx, Dataset};
+use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter};
 
 use super::keymap::KeyPress;
 
@@ -21,8 +22,50 @@ pub enum Row {
     Event(usize),
 }
 
+/// The actor picker while it is open.
+pub struct Picker {
+    pub query: String,
+    /// Actors ranked against the query, best first.
+    pub results: Vec<ActorMatch>,
+    /// The highlighted row of `results`.
+    pub selected: usize,
+    /// Actors chosen so far (Tab), applied by Enter.
+    pub chosen: Vec<ActorIx>,
+    pub mode: ActorMode,
+}
+
+/// What a prompt asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Dates,
+}
+
+/// A one-line prompt in the footer.
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Why the last input was refused.
+    pub error: Option<String>,
+    /// Cursor and search before the prompt opened, restored on Esc.
+    pub origin: usize,
+    pub previous_search: Option<String>,
+}
+
 pub struct App {
     pub data: Dataset,
+    /// Each actor's folded names and events, built once.
+    pub index: ActorIndex,
+    /// What the timeline shows.
+    pub filter: Filter,
+    pub picker: Option<Picker>,
+    pub prompt: Option<Prompt>,
+    /// The folded text searched for, when a search is active (highlights, n/N).
+    pub search: Option<String>,
+    /// Positions in `shown` of the events the search hits, in order.
+    pub hits: Vec<usize>,
+    /// A one-line message for the footer, until the next key.
+    pub status: Option<String>,
     /// Positions in `data.events` of the events the timeline shows, in order.
     pub shown: Vec<usize>,
     /// The timeline's rows: year headings and events, built when `shown` changes.
@@ -52,7 +95,14 @@ impl App {
     pub fn new(data: Dataset, width: u16, height: u16) -> App {
         let shown = (0..data.events.len()).collect();
         let mut app = App {
+            index: ActorIndex::new(&data),
             data,
+            filter: Filter::default(),
+            picker: None,
+            prompt: None,
+            search: None,
+            hits: Vec::new(),
+            status: None,
             shown,
             rows: Vec::new(),
             row_of: Vec::new(),
@@ -92,6 +142,43 @@ impl App {
     /// The event under the cursor.
     pub fn current(&self) -> Option<&crate::model::Event> {
         self.shown.get(self.cursor).map(|&i| &self.data.events[i])
+    }
+
+    /// Shows the events that pass the filter, keeping the cursor on the same event when it is
+    /// still shown, else on the next one.
+    pub fn refilter(&mut self) {
+        let current = self.shown.get(self.cursor).copied();
+        self.shown = self.filter.apply(&self.data);
+        self.cursor = match current {
+            Some(ev) => self
+                .shown
+                .partition_point(|&i| i < ev)
+                .min(self.shown.len().saturating_sub(1)),
+            None => 0,
+        };
+        self.list_offset = 0;
+        self.detail_scroll = 0;
+        self.rebuild_rows();
+        self.find_hits();
+    }
+
+    /// Recomputes which shown events the search hits.
+    pub fn find_hits(&mut self) {
+        self.hits = match self.search.as_deref() {
+            Some(q) if !q.is_empty() => (0..self.shown.len())
+                .filter(|&p| {
+                    crate::query::event_mentions(&self.data, &self.data.events[self.shown[p]], q)
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+    }
+
+    /// "3/7": which hit the cursor is on (or 0 when between hits) and how many there are.
+    pub fn hit_position(&self) -> (usize, usize) {
+        let i = self.hits.partition_point(|&p| p < self.cursor);
+        let on = self.hits.get(i) == Some(&self.cursor);
+        (if on { i + 1 } else { 0 }, self.hits.len())
     }
 
     /// The row the cursor is on.

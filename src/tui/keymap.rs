@@ -14,8 +14,21 @@ pub enum Mode {
     Detail,
     /// The help overlay is open.
     Help,
-    /// Anywhere.
+    /// The actor picker is open: printable keys type into its query.
+    Picker,
+    /// A prompt (search, dates) is open: printable keys type into it.
+    Prompt,
+    /// Timeline or detail.
+    Browse,
+    /// Anywhere (in the picker and prompts, only keys that do not type text).
     Any,
+}
+
+impl Mode {
+    /// Whether printable keys are text in this mode.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Picker | Mode::Prompt)
+    }
 }
 
 impl Mode {
@@ -24,6 +37,9 @@ impl Mode {
             Mode::Timeline => "Timeline",
             Mode::Detail => "Detail",
             Mode::Help => "Help",
+            Mode::Picker => "Actor picker",
+            Mode::Prompt => "Search and date prompts",
+            Mode::Browse => "Timeline and detail",
             Mode::Any => "Anywhere",
         }
     }
@@ -159,6 +175,116 @@ pub const KEYMAP: &[Binding] = &[
         Some("back"),
     ),
     bind(
+        &["a"],
+        M::Browse,
+        A::OpenPicker,
+        "filter by actors",
+        Some("actors"),
+    ),
+    bind(
+        &["/"],
+        M::Browse,
+        A::OpenSearch,
+        "search text",
+        Some("search"),
+    ),
+    bind(&["n"], M::Browse, A::NextMatch, "next search hit", None),
+    bind(&["N"], M::Browse, A::PrevMatch, "previous search hit", None),
+    bind(
+        &["d"],
+        M::Browse,
+        A::OpenDates,
+        "bound by dates",
+        Some("dates"),
+    ),
+    bind(
+        &["c"],
+        M::Browse,
+        A::ClearFilters,
+        "clear filters and search",
+        None,
+    ),
+    bind(
+        &["] a"],
+        M::Browse,
+        A::NextSameActor,
+        "next event sharing an actor",
+        None,
+    ),
+    bind(
+        &["[ a"],
+        M::Browse,
+        A::PrevSameActor,
+        "previous event sharing an actor",
+        None,
+    ),
+    bind(
+        &["Down", "Ctrl-n"],
+        M::Picker,
+        A::PickerDown,
+        "next actor",
+        None,
+    ),
+    bind(
+        &["Up", "Ctrl-p"],
+        M::Picker,
+        A::PickerUp,
+        "previous actor",
+        None,
+    ),
+    bind(
+        &["Tab"],
+        M::Picker,
+        A::PickerToggle,
+        "choose / unchoose the actor",
+        Some("choose"),
+    ),
+    bind(
+        &["Ctrl-a"],
+        M::Picker,
+        A::ToggleAnyAll,
+        "any / all of the chosen",
+        Some("any/all"),
+    ),
+    bind(
+        &["Enter"],
+        M::Picker,
+        A::Accept,
+        "apply the filter",
+        Some("apply"),
+    ),
+    bind(
+        &["Esc"],
+        M::Picker,
+        A::Back,
+        "close without changing the filter",
+        Some("cancel"),
+    ),
+    bind(
+        &["Backspace"],
+        M::Picker,
+        A::Backspace,
+        "delete a character",
+        None,
+    ),
+    bind(
+        &["Ctrl-u"],
+        M::Picker,
+        A::ClearInput,
+        "clear the query",
+        None,
+    ),
+    bind(&["Enter"], M::Prompt, A::Accept, "confirm", Some("confirm")),
+    bind(&["Esc"], M::Prompt, A::Back, "cancel", Some("cancel")),
+    bind(
+        &["Backspace"],
+        M::Prompt,
+        A::Backspace,
+        "delete a character",
+        None,
+    ),
+    bind(&["Ctrl-u"], M::Prompt, A::ClearInput, "clear", None),
+    bind(
         &["j", "Down"],
         M::Help,
         A::Down,
@@ -212,6 +338,7 @@ impl KeyPress {
             "Esc" => KeyCode::Esc,
             "Tab" => KeyCode::Tab,
             "Shift-Tab" => KeyCode::BackTab,
+            "Backspace" => KeyCode::Backspace,
             "Space" => KeyCode::Char(' '),
             _ => {
                 let mut chars = name.chars();
@@ -254,13 +381,24 @@ pub enum Lookup {
 }
 
 fn applies(b: &Binding, mode: Mode) -> bool {
-    b.mode == mode || b.mode == Mode::Any
+    b.mode == mode
+        || (b.mode == Mode::Browse && matches!(mode, Mode::Timeline | Mode::Detail))
+        || b.mode == Mode::Any
+}
+
+/// Whether a press types a character (a printable key without Ctrl).
+pub fn is_text(key: &KeyPress) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !key.ctrl
 }
 
 /// Looks a sequence up among the bindings of `mode` (and those that apply anywhere).
 /// Bindings of the mode come first in the table, so they win over `Any`.
 pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
     let mut prefix = false;
+    if mode.takes_text() && seq.iter().any(is_text) {
+        // Typed text is never a binding in the picker or a prompt.
+        return Lookup::None;
+    }
     for b in KEYMAP.iter().filter(|b| applies(b, mode)) {
         for spec in b.keys {
             let keys = parse_sequence(spec);
@@ -284,17 +422,33 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
             .filter(|b| b.mode == mode)
             .any(|b| b.keys.contains(spec))
     };
+    let browse = matches!(mode, Mode::Timeline | Mode::Detail);
+    let shared = move |b: &&Binding| {
+        (b.mode == Mode::Browse && browse)
+            || (b.mode == Mode::Any
+                && mode != Mode::Any
+                && !(mode.takes_text() && b.keys.iter().all(|k| is_text(&parse_sequence(k)[0]))))
+    };
     KEYMAP.iter().filter(move |b| b.mode == mode).chain(
         KEYMAP
             .iter()
-            .filter(move |b| b.mode == Mode::Any && mode != Mode::Any)
+            .filter(shared)
             .filter(move |b| !b.keys.iter().all(&own)),
     )
 }
 
 /// Footer hints for a mode: ("j", "move"), ("Enter", "read")…
+/// The mode's own hints come first, then those of anywhere (`?` help), then the shared ones,
+/// so that a narrow footer keeps the most specific.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    bindings_for(mode)
+    let rank = |b: &Binding| match b.mode {
+        m if m == mode => 0,
+        Mode::Any => 1,
+        _ => 2,
+    };
+    let mut v: Vec<&Binding> = bindings_for(mode).filter(|b| b.hint.is_some()).collect();
+    v.sort_by_key(|b| rank(b));
+    v.into_iter()
         .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
         .collect()
 }
@@ -336,7 +490,13 @@ mod tests {
 
     #[test]
     fn no_sequence_is_bound_twice_in_one_mode() {
-        for mode in [Mode::Timeline, Mode::Detail, Mode::Help] {
+        for mode in [
+            Mode::Timeline,
+            Mode::Detail,
+            Mode::Help,
+            Mode::Picker,
+            Mode::Prompt,
+        ] {
             let mut seen = Vec::new();
             for b in bindings_for(mode) {
                 for spec in b.keys {
@@ -365,6 +525,17 @@ mod tests {
         assert_eq!(
             lookup(Mode::Help, &[key('?')]),
             Lookup::Action(Action::Back)
+        );
+        // In the picker, letters are text, even those bound elsewhere.
+        assert_eq!(lookup(Mode::Picker, &[key('?')]), Lookup::None);
+        assert_eq!(lookup(Mode::Picker, &[key('j')]), Lookup::None);
+        assert_eq!(
+            lookup(Mode::Timeline, &[key(']'), key('a')]),
+            Lookup::Action(Action::NextSameActor)
+        );
+        assert_eq!(
+            lookup(Mode::Detail, &[key('a')]),
+            Lookup::Action(Action::OpenPicker)
         );
         assert_eq!(
             lookup(Mode::Detail, &[key('?')]),

@@ -31,6 +31,9 @@ impl Drop for Restore {
 
 /// Runs the browser on a dataset until the user quits.
 pub fn run(data: Dataset) -> std::io::Result<()> {
+    // The guard comes first: if set-up fails half way (raw mode on, screen not switched),
+    // dropping it still puts the terminal back.
+    let _restore = Restore;
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook (installed by try_init) restores raw mode and the screen; ours first
     // stops mouse reporting, which it does not know about.
@@ -39,28 +42,30 @@ pub fn run(data: Dataset) -> std::io::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
         hook(info);
     }));
-    let _restore = Restore;
     execute!(stdout(), EnableMouseCapture)?;
 
     let size = terminal.size()?;
     let mut app = App::new(data, size.width, size.height);
     update::keep_in_view(&mut app);
+    let mut redraw = true;
     while !app.quit {
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-        if let Some(action) = next_action(&mut app)? {
-            update::update(&mut app, action);
+        if redraw {
+            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         }
+        // Mouse motion and other events that ask for nothing do not redraw.
+        redraw = next_action(&mut app)?;
     }
     Ok(())
 }
 
-/// Waits for the next terminal event; keys go through the keymap (which may keep a prefix
-/// pending), mouse and resize events become actions.
-fn next_action(app: &mut App) -> std::io::Result<Option<Action>> {
-    Ok(match event::read()? {
+/// Waits for the next terminal event and applies it: keys go through the keymap (which may
+/// keep a prefix pending), mouse and resize events become actions. Says whether anything
+/// may have changed on screen.
+fn next_action(app: &mut App) -> std::io::Result<bool> {
+    let action = match event::read()? {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             update::on_key(app, KeyPress::from_event(key));
-            None
+            return Ok(true);
         }
         Event::Mouse(m) => {
             let (column, row) = (m.column, m.row);
@@ -73,5 +78,12 @@ fn next_action(app: &mut App) -> std::io::Result<Option<Action>> {
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
+    };
+    Ok(match action {
+        Some(action) => {
+            update::update(app, action);
+            true
+        }
+        None => false,
     })
 }

@@ -1,9 +1,12 @@
 //! `update(&mut App, Action)`: every change of UI state, pure and testable without a terminal.
 
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Position, Rect};
 
+use crate::query::ActorMode;
+
 use super::action::Action;
-use super::app::{App, Focus, Row};
+use super::app::{App, Focus, Picker, Prompt, PromptKind, Row};
 use super::keymap::{self, KeyPress, Lookup, Mode};
 use super::view;
 
@@ -12,7 +15,11 @@ const WHEEL_STEP: usize = 3;
 
 /// The mode keys are looked up in.
 pub fn mode(app: &App) -> Mode {
-    if app.help.is_some() {
+    if app.picker.is_some() {
+        Mode::Picker
+    } else if app.prompt.is_some() {
+        Mode::Prompt
+    } else if app.help.is_some() {
         Mode::Help
     } else {
         match app.focus {
@@ -24,17 +31,38 @@ pub fn mode(app: &App) -> Mode {
 
 /// Feeds one key press through the keymap, keeping the start of a longer binding pending.
 pub fn on_key(app: &mut App, key: KeyPress) {
+    app.status = None;
+    // Esc cancels a pending prefix (the `g` of `gg`) and does nothing else.
+    if !app.pending.is_empty() && key.code == KeyCode::Esc {
+        app.pending.clear();
+        return;
+    }
     let mut seq = std::mem::take(&mut app.pending);
     seq.push(key);
-    match keymap::lookup(mode(app), &seq) {
+    let mode = mode(app);
+    match keymap::lookup(mode, &seq) {
         Lookup::Action(action) => update(app, action),
         Lookup::Prefix => app.pending = seq,
         Lookup::None if seq.len() > 1 => on_key(app, key),
-        Lookup::None => {}
+        Lookup::None => match key.code {
+            KeyCode::Char(c) if mode.takes_text() && keymap::is_text(&key) => {
+                update(app, Action::Input(c))
+            }
+            _ => {}
+        },
     }
 }
 
 pub fn update(app: &mut App, action: Action) {
+    if matches!(
+        action,
+        Action::WheelDown { .. }
+            | Action::WheelUp { .. }
+            | Action::Click { .. }
+            | Action::Resize { .. }
+    ) {
+        app.pending.clear();
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Resize { width, height } => {
@@ -44,7 +72,42 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleHelp => {
             app.help = if app.help.is_some() { None } else { Some(0) };
         }
+        _ if app.picker.is_some() => picker_action(app, action),
+        _ if app.prompt.is_some() => prompt_action(app, action),
         _ if app.help.is_some() => help_action(app, action),
+        Action::OpenPicker => {
+            let results = app.index.rank(&app.data, "");
+            app.picker = Some(Picker {
+                query: String::new(),
+                results,
+                selected: 0,
+                chosen: app.filter.actors.clone(),
+                mode: app.filter.mode,
+            });
+        }
+        Action::OpenSearch => open_prompt(app, PromptKind::Search, String::new()),
+        Action::OpenDates => {
+            let text = |p: Option<crate::model::Point>| {
+                p.map(|p| crate::model::When::Point(p).to_string())
+                    .unwrap_or_default()
+            };
+            let input = match (app.filter.from, app.filter.to) {
+                (None, None) => String::new(),
+                (f, t) if f == t => text(f),
+                (f, t) => format!("{}..{}", text(f), text(t)),
+            };
+            open_prompt(app, PromptKind::Dates, input);
+        }
+        Action::ClearFilters => {
+            app.filter = Default::default();
+            app.search = None;
+            app.refilter();
+            app.status = Some("filters and search cleared".into());
+        }
+        Action::NextMatch => next_hit(app, true),
+        Action::PrevMatch => next_hit(app, false),
+        Action::NextSameActor => same_actor(app, true),
+        Action::PrevSameActor => same_actor(app, false),
         Action::Back => match app.focus {
             Focus::Detail => app.focus = Focus::Timeline,
             Focus::Timeline => app.quit = true,
@@ -69,6 +132,207 @@ pub fn update(app: &mut App, action: Action) {
         },
     }
     keep_in_view(app);
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind, input: String) {
+    app.prompt = Some(Prompt {
+        kind,
+        input,
+        error: None,
+        origin: app.cursor,
+        previous_search: app.search.clone(),
+    });
+}
+
+fn set_cursor(app: &mut App, pos: usize) {
+    if pos != app.cursor {
+        app.cursor = pos;
+        app.detail_scroll = 0;
+    }
+}
+
+fn picker_action(app: &mut App, action: Action) {
+    let Some(p) = app.picker.as_mut() else { return };
+    let mut rerank = false;
+    match action {
+        Action::Input(c) => {
+            p.query.push(c);
+            rerank = true;
+        }
+        Action::Backspace => rerank = p.query.pop().is_some(),
+        Action::ClearInput => {
+            rerank = !p.query.is_empty();
+            p.query.clear();
+        }
+        Action::PickerDown | Action::WheelDown { .. } | Action::Down => {
+            p.selected = (p.selected + 1).min(p.results.len().saturating_sub(1));
+        }
+        Action::PickerUp | Action::WheelUp { .. } | Action::Up => {
+            p.selected = p.selected.saturating_sub(1);
+        }
+        Action::PickerToggle => {
+            if let Some(m) = p.results.get(p.selected) {
+                match p.chosen.iter().position(|&a| a == m.actor) {
+                    Some(i) => {
+                        p.chosen.remove(i);
+                    }
+                    None => p.chosen.push(m.actor),
+                }
+                p.selected = (p.selected + 1).min(p.results.len().saturating_sub(1));
+            }
+        }
+        Action::ToggleAnyAll => {
+            p.mode = match p.mode {
+                ActorMode::Any => ActorMode::All,
+                ActorMode::All => ActorMode::Any,
+            }
+        }
+        Action::Accept => {
+            let mut chosen = std::mem::take(&mut p.chosen);
+            if chosen.is_empty()
+                && let Some(m) = p.results.get(p.selected)
+            {
+                chosen.push(m.actor);
+            }
+            app.filter.actors = chosen;
+            app.filter.mode = p.mode;
+            app.picker = None;
+            app.refilter();
+            if app.shown.is_empty() {
+                app.status = Some("no event matches the filter (c clears it)".into());
+            }
+        }
+        Action::Back => app.picker = None,
+        _ => {}
+    }
+    if rerank && let Some(p) = app.picker.as_mut() {
+        p.results = app.index.rank(&app.data, &p.query);
+        p.selected = 0;
+    }
+}
+
+fn prompt_action(app: &mut App, action: Action) {
+    let Some(p) = app.prompt.as_mut() else { return };
+    let kind = p.kind;
+    match action {
+        Action::Input(c) => p.input.push(c),
+        Action::Backspace => {
+            p.input.pop();
+        }
+        Action::ClearInput => p.input.clear(),
+        Action::Accept => return accept_prompt(app),
+        Action::Back => {
+            let (origin, previous) = (p.origin, p.previous_search.clone());
+            app.prompt = None;
+            if kind == PromptKind::Search {
+                app.search = previous;
+                app.find_hits();
+                set_cursor(app, origin);
+            }
+            return;
+        }
+        _ => return,
+    }
+    p.error = None;
+    if kind == PromptKind::Search {
+        let (query, origin) = (crate::query::fold(&p.input), p.origin);
+        app.search = (!query.is_empty()).then_some(query);
+        app.find_hits();
+        // Incremental: the first hit at or after where the search started, wrapping.
+        let i = app.hits.partition_point(|&h| h < origin);
+        let target = app.hits.get(i).or(app.hits.first()).copied();
+        set_cursor(app, target.unwrap_or(origin));
+    }
+}
+
+fn accept_prompt(app: &mut App) {
+    let Some(p) = app.prompt.as_mut() else { return };
+    match p.kind {
+        PromptKind::Search => {
+            app.prompt = None;
+            match &app.search {
+                Some(q) if app.hits.is_empty() => {
+                    app.status = Some(format!("no event mentions \"{q}\""));
+                }
+                _ => {}
+            }
+        }
+        PromptKind::Dates => match crate::query::parse_bounds(&p.input) {
+            Ok((from, to)) => {
+                app.prompt = None;
+                app.filter.from = from;
+                app.filter.to = to;
+                app.refilter();
+                if app.shown.is_empty() {
+                    app.status = Some("no event matches the filter (c clears it)".into());
+                }
+            }
+            Err(e) => {
+                p.error = Some(format!(
+                    "{e}; a range is FROM..TO, either side may be empty"
+                ))
+            }
+        },
+    }
+}
+
+fn next_hit(app: &mut App, forward: bool) {
+    if app.hits.is_empty() {
+        app.status = Some(match &app.search {
+            Some(q) => format!("no event mentions \"{q}\""),
+            None => "no search yet: press / to search".into(),
+        });
+        return;
+    }
+    let target = if forward {
+        let i = app.hits.partition_point(|&h| h <= app.cursor);
+        app.hits.get(i).copied().unwrap_or_else(|| {
+            app.status = Some("search wrapped to the top".into());
+            app.hits[0]
+        })
+    } else {
+        let i = app.hits.partition_point(|&h| h < app.cursor);
+        if i == 0 {
+            app.status = Some("search wrapped to the bottom".into());
+            app.hits[app.hits.len() - 1]
+        } else {
+            app.hits[i - 1]
+        }
+    };
+    set_cursor(app, target);
+}
+
+fn same_actor(app: &mut App, forward: bool) {
+    let Some(ev) = app.current() else { return };
+    let who: Vec<usize> = ev
+        .actors
+        .iter()
+        .copied()
+        .chain(ev.quotes.iter().map(|q| q.by))
+        .collect();
+    if who.is_empty() {
+        app.status = Some("this event names no actor".into());
+        return;
+    }
+    let shares = |pos: &usize| {
+        let e = &app.data.events[app.shown[*pos]];
+        e.actors
+            .iter()
+            .chain(e.quotes.iter().map(|q| &q.by))
+            .any(|a| who.contains(a))
+    };
+    let found = if forward {
+        (app.cursor + 1..app.shown.len()).find(shares)
+    } else {
+        (0..app.cursor).rev().find(shares)
+    };
+    match found {
+        Some(pos) => set_cursor(app, pos),
+        None => {
+            let dir = if forward { "later" } else { "earlier" };
+            app.status = Some(format!("no {dir} event shares an actor with this one"));
+        }
+    }
 }
 
 fn help_action(app: &mut App, action: Action) {
@@ -167,6 +431,7 @@ fn click(app: &mut App, column: u16, row: u16) {
         app.focus = Focus::Timeline;
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y
+            && inner_row < usize::from(list.height.saturating_sub(2))
             && let Some(Row::Event(pos)) = app.rows.get(app.list_offset + inner_row)
             && *pos != app.cursor
         {
@@ -181,6 +446,18 @@ fn click(app: &mut App, column: u16, row: u16) {
 /// Scrolls the list so that the cursor's row is on screen, with its year heading when the
 /// cursor is on the first event of a year; keeps the detail scroll in range.
 pub fn keep_in_view(app: &mut App) {
+    if let Some(scroll) = app.help.as_mut() {
+        *scroll = (*scroll).min(view::help::max_scroll(app.width, app.height));
+    }
+    let regions = view::layout(area(app), app.focus);
+    // A pane that is not on screen (one pane at a time) keeps its position.
+    if regions.detail.is_some() {
+        let (_, max) = detail_view(app);
+        app.detail_scroll = app.detail_scroll.min(max);
+    }
+    if regions.list.is_none() {
+        return;
+    }
     let height = list_height(app);
     let row = app.cursor_row();
     let top = if row > 0 && matches!(app.rows.get(row - 1), Some(Row::Year(_))) {
@@ -196,6 +473,4 @@ pub fn keep_in_view(app: &mut App) {
     }
     let max_offset = app.rows.len().saturating_sub(height);
     app.list_offset = app.list_offset.min(max_offset);
-    let (_, max) = detail_view(app);
-    app.detail_scroll = app.detail_scroll.min(max);
 }

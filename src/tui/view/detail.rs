@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -31,7 +32,7 @@ pub fn line_count(app: &App, width: u16) -> usize {
 
 fn paragraph(app: &App) -> Paragraph<'static> {
     let lines = match app.current() {
-        Some(ev) => lines(&app.data, ev),
+        Some(ev) => lines(&app.data, ev, app.search.as_deref()),
         None => vec![Line::styled("No event to show.", theme::DIM)],
     };
     Paragraph::new(lines).wrap(Wrap { trim: false })
@@ -52,33 +53,34 @@ fn text(s: &str) -> String {
     sanitize(s).into_owned()
 }
 
-/// The lines of the detail of one event.
-pub fn lines(data: &Dataset, ev: &Event) -> Vec<Line<'static>> {
+/// The lines of the detail of one event, with the hits of a folded search query marked.
+pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'static>> {
+    let hl = |s: &str, style: Style| Line::from(theme::highlight(&text(s), search, style));
     let mut out = vec![
         Line::styled(ev.when.long(), theme::DATE),
-        Line::styled(text(&ev.title), theme::TITLE),
+        hl(&ev.title, theme::TITLE),
     ];
     if !ev.actors.is_empty() {
-        let names: Vec<String> = ev
+        let names: Vec<&str> = ev
             .actors
             .iter()
-            .map(|&a| text(&data.actor(a).name))
+            .map(|&a| data.actor(a).name.as_str())
             .collect();
-        out.push(Line::styled(names.join(" · "), theme::ACTORS));
+        out.push(hl(&names.join(" · "), theme::ACTORS));
     }
     if !ev.summary.is_empty() {
         out.push(Line::default());
-        out.push(Line::raw(text(&ev.summary)));
+        out.push(hl(&ev.summary, Style::default()));
     }
     let sources = cited_sources(ev);
     let number = |s: SourceIx| sources.iter().position(|&x| x == s).map_or(0, |i| i + 1);
     for q in &ev.quotes {
         out.push(Line::default());
         let original = match q.lang.as_deref() {
-            Some("fr") => format!("« {} »", text(&q.text)),
-            _ => format!("“{}”", text(&q.text)),
+            Some("fr") => format!("« {} »", q.text),
+            _ => format!("“{}”", q.text),
         };
-        out.push(Line::styled(original, theme::QUOTE));
+        out.push(hl(&original, theme::QUOTE));
         let mut by = format!("  — {}", text(&data.actor(q.by).name));
         if let Some(lang) = &q.lang {
             by.push_str(&format!(" ({})", text(lang)));
@@ -88,7 +90,7 @@ pub fn lines(data: &Dataset, ev: &Event) -> Vec<Line<'static>> {
             Span::styled(format!(" [{}]", number(q.source)), theme::DIM),
         ]));
         if let Some(t) = &q.translation {
-            out.push(Line::styled(format!("  “{}”", text(t)), theme::DIM));
+            out.push(hl(&format!("  “{t}”"), theme::DIM));
         }
     }
     if !sources.is_empty() {
@@ -109,7 +111,7 @@ pub fn lines(data: &Dataset, ev: &Event) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.push(Line::styled("Notes", theme::HEADING));
         for n in &ev.notes {
-            out.push(Line::raw(format!("• {}", text(n))));
+            out.push(hl(&format!("• {n}"), Style::default()));
         }
     }
     if !ev.tags.is_empty() {

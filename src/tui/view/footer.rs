@@ -1,4 +1,5 @@
-//! The bottom line: mode, key hints from the keymap, position.
+//! The bottom line: mode, key hints from the keymap (or a message, or the open prompt),
+//! search hits and position.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -7,27 +8,36 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme;
-use crate::tui::app::App;
+use crate::text::{sanitize, truncate, width};
+use crate::tui::app::{App, Prompt, PromptKind};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::update::mode;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if let Some(p) = &app.prompt {
+        return prompt(p, area, buf);
+    }
     let mode = mode(app);
     let label = match mode {
-        Mode::Timeline => " NORMAL ",
+        Mode::Timeline | Mode::Browse => " NORMAL ",
         Mode::Detail => " DETAIL ",
+        Mode::Picker => " ACTORS ",
+        Mode::Prompt => " PROMPT ",
         Mode::Help | Mode::Any => " HELP ",
     };
-    let position = if app.shown.is_empty() {
+    let mut right = String::new();
+    if let Some(q) = &app.search {
+        let (at, of) = app.hit_position();
+        right.push_str(&format!("/{} {at}/{of}  ", truncate(&sanitize(q), 16)));
+    }
+    right.push_str(&if app.shown.is_empty() {
         "0/0 ".to_string()
     } else {
         format!("{}/{} ", app.cursor + 1, app.shown.len())
-    };
-    let [left, right] = Layout::horizontal([
-        Constraint::Min(0),
-        Constraint::Length(position.chars().count() as u16),
-    ])
-    .areas(area);
+    });
+    let right_w = (width(&right) as u16).min(area.width / 2);
+    let [left, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
     let mut spans = vec![Span::styled(label, theme::MODE), Span::raw(" ")];
     let pending: String = app
         .pending
@@ -40,18 +50,46 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !pending.is_empty() {
         spans.push(Span::styled(format!("{pending}…  "), theme::KEY));
     }
-    // Whole hints only, as many as fit.
     let mut room = usize::from(left.width).saturating_sub(spans.iter().map(|s| s.width()).sum());
-    for (key, hint) in keymap::hints(mode) {
-        let text = format!(" {hint}  ");
-        let need = crate::text::width(&key) + crate::text::width(&text);
-        if need > room {
-            break;
+    if let Some(status) = &app.status {
+        spans.push(Span::styled(truncate(status, room), theme::NOTICE));
+    } else {
+        // Whole hints only, as many as fit.
+        for (key, hint) in keymap::hints(mode) {
+            let text = format!(" {hint}  ");
+            let need = width(&key) + width(&text);
+            if need > room {
+                break;
+            }
+            room -= need;
+            spans.push(Span::styled(key, theme::KEY));
+            spans.push(Span::raw(text));
         }
-        room -= need;
-        spans.push(Span::styled(key, theme::KEY));
-        spans.push(Span::raw(text));
     }
     Line::from(spans).render(left, buf);
-    Line::from(Span::styled(position, theme::DIM)).render(right, buf);
+    Line::from(Span::styled(right, theme::DIM))
+        .right_aligned()
+        .render(right_area, buf);
+}
+
+/// The open prompt: "/text▏" or "dates: 2012-09..2012-11▏", with its error if any.
+fn prompt(p: &Prompt, area: Rect, buf: &mut Buffer) {
+    let (label, help) = match p.kind {
+        PromptKind::Search => ("/", "  Enter keeps · Esc cancels"),
+        PromptKind::Dates => (
+            "dates: ",
+            "  FROM..TO: 2012, 2012-09, 2012-09-18 · Enter · Esc",
+        ),
+    };
+    let input = sanitize(&p.input).into_owned();
+    let mut spans = vec![
+        Span::styled(label, theme::KEY),
+        Span::raw(input),
+        Span::styled(" ", theme::CURSOR),
+    ];
+    match &p.error {
+        Some(e) => spans.push(Span::styled(format!("  {e}"), theme::ERROR)),
+        None => spans.push(Span::styled(help, theme::DIM)),
+    }
+    Line::from(spans).render(area, buf);
 }

@@ -12,7 +12,15 @@ const KEYS_WIDTH: usize = 18;
 
 fn lines() -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for mode in [Mode::Timeline, Mode::Detail, Mode::Help, Mode::Any] {
+    for mode in [
+        Mode::Timeline,
+        Mode::Detail,
+        Mode::Browse,
+        Mode::Picker,
+        Mode::Prompt,
+        Mode::Help,
+        Mode::Any,
+    ] {
         if !out.is_empty() {
             out.push(Line::default());
         }

@@ -4,6 +4,7 @@ pub mod detail;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod picker;
 pub mod theme;
 pub mod timeline;
 
@@ -91,6 +92,9 @@ impl Widget for &App {
         footer::render(self, regions.footer, buf);
         if let Some(scroll) = self.help {
             help::render(scroll, area, buf);
+        }
+        if let Some(p) = &self.picker {
+            picker::render(self, p, area, buf);
         }
     }
 }

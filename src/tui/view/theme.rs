@@ -28,3 +28,36 @@ pub fn pane(title: &str, focused: bool) -> Block<'_> {
         .title(format!(" {title} "))
         .border_style(if focused { BORDER_FOCUSED } else { BORDER })
 }
+
+pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+pub const HIT: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+pub const MATCHED: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+
+/// Spans of `text` in `base` style with each occurrence of the folded `query` in `HIT`.
+pub fn highlight(
+    text: &str,
+    query: Option<&str>,
+    base: Style,
+) -> Vec<ratatui::text::Span<'static>> {
+    use ratatui::text::Span;
+    let hits = match query {
+        Some(q) if !q.is_empty() => crate::query::Folded::new(text).find_all(q),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::with_capacity(hits.len() * 2 + 1);
+    let mut at = 0;
+    for r in hits {
+        if r.start > at {
+            out.push(Span::styled(text[at..r.start].to_string(), base));
+        }
+        out.push(Span::styled(text[r.clone()].to_string(), base.patch(HIT)));
+        at = r.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(Span::styled(text[at..].to_string(), base));
+    }
+    out
+}

@@ -2,11 +2,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme;
-use crate::model::Event;
+use crate::model::when::year_text;
+use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate, width};
 use crate::tui::app::{App, Focus, Row};
 
@@ -30,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, row) in visible.enumerate() {
         let line_area = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
         let line = match *row {
-            Row::Year(y) => Line::styled(format!(" {y}"), theme::YEAR),
+            Row::Year(y) => Line::styled(format!(" {}", year_text(y)), theme::YEAR),
             Row::Event(pos) => {
                 let ev = &app.data.events[app.shown[pos]];
                 let is_cursor = pos == app.cursor;
@@ -42,7 +44,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     };
                     buf.set_style(line_area, style);
                 }
-                event_line(ev, is_cursor, usize::from(inner.width))
+                event_line(
+                    ev,
+                    is_cursor,
+                    usize::from(inner.width),
+                    app.search.as_deref(),
+                )
             }
         };
         line.render(line_area, buf);
@@ -61,7 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`. For an interval the span is
 /// worded as fully as the room allows the whole title to stay: "→ 7 May 2008 · 8 years",
 /// "→ 7 May 2008", then "→ 2008" beside a shortened title.
-fn event_line(ev: &Event, is_cursor: bool, cells: usize) -> Line<'static> {
+fn event_line(ev: &Event, is_cursor: bool, cells: usize, search: Option<&str>) -> Line<'static> {
     let marker = if is_cursor { "▶ " } else { "  " };
     let date = pad(&ev.when.anchor().in_year(), DATE_WIDTH);
     let title = sanitize(&ev.title);
@@ -79,13 +86,14 @@ fn event_line(ev: &Event, is_cursor: bool, cells: usize) -> Line<'static> {
             (truncate(&title, room.saturating_sub(width(&span))), span)
         }
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::raw(marker),
         Span::styled(date, theme::DATE),
         Span::raw(" "),
-        Span::raw(title),
-        Span::styled(span, theme::DIM),
-    ])
+    ];
+    spans.extend(theme::highlight(&title, search, Style::default()));
+    spans.push(Span::styled(span, theme::DIM));
+    Line::from(spans)
 }
 
 /// The ways to word where an interval goes, longest first; one empty wording for a point.
@@ -104,12 +112,15 @@ fn span_wordings(ev: &Event) -> Vec<String> {
             let compact = if same_year {
                 end.in_year()
             } else {
-                end.year().to_string()
+                year_text(end.year())
             };
             v.push(format!(" → {compact}"));
             v
         }
-        None if ev.when.start().is_some() => vec![" → ongoing".to_string()],
-        None => vec![String::new()],
+        None => match ev.when.end_bound() {
+            Some(End::Open) => vec![" → ongoing".to_string()],
+            Some(End::Unknown) => vec![" → ?".to_string()],
+            _ => vec![String::new()],
+        },
     }
 }

@@ -1,0 +1,517 @@
+//! Finding events: one folding rule for data and queries, filters (actors, text, dates), the
+//! actor index and fuzzy ranking. The TUI and the command line both go through here, so
+//! `annals list --actor putin` and the actor filter in the TUI cannot disagree.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::model::{ActorIx, Dataset, Event, Precision, When};
+
+// ---------------------------------------------------------------------------------------------
+// Folding
+
+/// Appends the folded form of one character: lower case, accents dropped, ligatures spelt
+/// out, typographic quotes, apostrophes, dashes and spaces made plain.
+fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' | 'ʼ' | '`' | '´' => return out('\''),
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' | '‹' | '›' => return out('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => return out('-'),
+        'œ' | 'Œ' => return "oe".chars().for_each(out),
+        'æ' | 'Æ' => return "ae".chars().for_each(out),
+        'ß' | 'ẞ' => return "ss".chars().for_each(out),
+        'ø' | 'Ø' => return out('o'),
+        'đ' | 'Đ' => return out('d'),
+        'ł' | 'Ł' => return out('l'),
+        'ı' => return out('i'),
+        c if c.is_whitespace() => return out(' '),
+        _ => {}
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            d.to_lowercase().for_each(&mut *out);
+        }
+    });
+}
+
+/// The folding rule: "Sergueï" = "serguei" = "SERGUEI", "œ" = "oe", "É" = "e", "l’avenir" =
+/// "l'avenir". Used on data and queries alike.
+pub fn fold(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut |f| s.push(f));
+    }
+    s
+}
+
+/// A folded text that remembers, for each folded character, the byte range of the original
+/// character it came from — so that a match in the folded text can be shown in the original.
+pub struct Folded {
+    pub text: String,
+    /// For each char of `text`: the original byte range.
+    origin: Vec<Range<usize>>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        for (at, c) in original.char_indices() {
+            let range = at..at + c.len_utf8();
+            fold_char(c, &mut |f| {
+                text.push(f);
+                origin.push(range.clone());
+            });
+        }
+        Folded { text, origin }
+    }
+
+    /// Byte ranges in the original text where the folded `needle` occurs (non-overlapping).
+    pub fn find_all(&self, needle: &str) -> Vec<Range<usize>> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let char_at: Vec<usize> = self.text.char_indices().map(|(b, _)| b).collect();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (start_byte, _) in self.text.match_indices(needle) {
+            let first = char_at.partition_point(|&b| b < start_byte);
+            let last = char_at.partition_point(|&b| b < start_byte + needle.len()) - 1;
+            let range = self.origin[first].start..self.origin[last].end;
+            // Two folded chars of one original char (œ → oe) must not yield two ranges.
+            match out.last_mut() {
+                Some(prev) if prev.end > range.start => prev.end = prev.end.max(range.end),
+                _ => out.push(range),
+            }
+        }
+        out
+    }
+
+    /// Maps folded char positions (as a fuzzy matcher reports them) to original char positions.
+    pub fn original_chars(&self, original: &str, folded_positions: &[u32]) -> Vec<usize> {
+        let starts: Vec<usize> = original.char_indices().map(|(b, _)| b).collect();
+        let mut out: Vec<usize> = folded_positions
+            .iter()
+            .filter_map(|&p| self.origin.get(p as usize))
+            .filter_map(|r| starts.binary_search(&r.start).ok())
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/// Why a date bound was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a date; use a year (2012), a month (2012-09) or a day (2012-09-18)")]
+pub struct BadDate(pub String);
+
+/// Parses a date bound: `2012`, `2012-09` or `2012-09-18`. The bound means the whole period.
+pub fn parse_date(text: &str) -> Result<crate::model::Point, BadDate> {
+    let bad = || BadDate(text.to_string());
+    let t = text.trim();
+    let shaped = matches!(t.len(), 4 | 7 | 10) && t.chars().all(|c| c.is_ascii_digit() || c == '-');
+    if !shaped {
+        return Err(bad());
+    }
+    match When::parse(t) {
+        Ok(When::Point(p))
+            if p.precision <= Precision::Day && p.qualifier == Default::default() =>
+        {
+            Ok(p)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Parses date bounds as typed in the browser: `2012-09..2012-11`, `2012..`, `..2008`, or one
+/// date for its whole period (`2012` is all of 2012). Empty means no bounds.
+pub fn parse_bounds(
+    text: &str,
+) -> Result<(Option<crate::model::Point>, Option<crate::model::Point>), BadDate> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok((None, None));
+    }
+    let side = |s: &str| {
+        let s = s.trim();
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            parse_date(s).map(Some)
+        }
+    };
+    match t.split_once("..") {
+        Some((from, to)) => {
+            let (from, to) = (side(from)?, side(to)?);
+            if let (Some(f), Some(t)) = (from, to)
+                && t.last_day() < f.first_day
+            {
+                return Err(BadDate(text.to_string()));
+            }
+            Ok((from, to))
+        }
+        None => {
+            let d = parse_date(t)?;
+            Ok((Some(d), Some(d)))
+        }
+    }
+}
+
+/// The first and last day an event can cover (an open end reaches the end of time).
+pub fn event_days(ev: &Event) -> (NaiveDate, NaiveDate) {
+    let first = ev.when.start().map_or(NaiveDate::MIN, |p| p.first_day);
+    let last = match ev.when {
+        When::Point(p) => p.last_day(),
+        When::Interval { .. } => ev.when.end().map_or(NaiveDate::MAX, |p| p.last_day()),
+    };
+    (first, last)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+/// How several chosen actors combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorMode {
+    /// Events with at least one of them.
+    #[default]
+    Any,
+    /// Events with all of them.
+    All,
+}
+
+/// What the timeline shows: events with the chosen actors, mentioning a text, within dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub actors: Vec<ActorIx>,
+    pub mode: ActorMode,
+    /// Folded text every shown event must contain (command line `--text`).
+    pub text: Option<String>,
+    /// Events that end on or after this day…
+    pub from: Option<crate::model::Point>,
+    /// …and start on or before this day.
+    pub to: Option<crate::model::Point>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.text.is_none() && self.from.is_none() && self.to.is_none()
+    }
+
+    pub fn matches(&self, data: &Dataset, ev: &Event) -> bool {
+        if !self.actors.is_empty() {
+            let has = |a: &ActorIx| ev.actors.contains(a) || ev.quotes.iter().any(|q| q.by == *a);
+            let ok = match self.mode {
+                ActorMode::Any => self.actors.iter().any(has),
+                ActorMode::All => self.actors.iter().all(has),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        let (first, last) = event_days(ev);
+        if self.from.is_some_and(|f| last < f.first_day) {
+            return false;
+        }
+        if self.to.is_some_and(|t| first > t.last_day()) {
+            return false;
+        }
+        match &self.text {
+            Some(q) => event_mentions(data, ev, q),
+            None => true,
+        }
+    }
+
+    /// Positions in `data.events` of the events that pass, in timeline order.
+    pub fn apply(&self, data: &Dataset) -> Vec<usize> {
+        (0..data.events.len())
+            .filter(|&i| self.matches(data, &data.events[i]))
+            .collect()
+    }
+
+    /// "from Sep 2012 to Nov 2012", "from 2012", "until 2008", or "".
+    pub fn dates_text(&self) -> String {
+        match (&self.from, &self.to) {
+            (Some(f), Some(t)) if f == t => f.short(),
+            (Some(f), Some(t)) => format!("{} – {}", f.short(), t.short()),
+            (Some(f), None) => format!("from {}", f.short()),
+            (None, Some(t)) => format!("until {}", t.short()),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Every piece of text of an event that search looks at: title, summary, quotes (original and
+/// translation), notes and the names of its actors.
+pub fn event_texts<'a>(data: &'a Dataset, ev: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
+    [ev.title.as_str(), ev.summary.as_str()]
+        .into_iter()
+        .chain(ev.quotes.iter().flat_map(|q| {
+            [Some(q.text.as_str()), q.translation.as_deref()]
+                .into_iter()
+                .flatten()
+        }))
+        .chain(ev.notes.iter().map(String::as_str))
+        .chain(ev.actors.iter().map(|&a| data.actor(a).name.as_str()))
+}
+
+/// Whether any text of the event contains the folded query.
+pub fn event_mentions(data: &Dataset, ev: &Event, folded_query: &str) -> bool {
+    folded_query.is_empty() || event_texts(data, ev).any(|t| fold(t).contains(folded_query))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actors
+
+/// Built once per dataset: each actor's folded names and the events it takes part in.
+pub struct ActorIndex {
+    /// Folded id, name and aliases of each actor.
+    keys: Vec<Vec<String>>,
+    /// Positions in `data.events` of each actor's events (as an actor or a quoted speaker).
+    events: Vec<Vec<usize>>,
+}
+
+impl ActorIndex {
+    pub fn new(data: &Dataset) -> ActorIndex {
+        let keys = data
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.id)
+                    .chain(std::iter::once(&a.name))
+                    .chain(&a.aliases)
+                    .map(|s| fold(s))
+                    .collect()
+            })
+            .collect();
+        let mut events = vec![Vec::new(); data.actors.len()];
+        for (i, ev) in data.events.iter().enumerate() {
+            let speakers = ev.quotes.iter().map(|q| q.by);
+            for a in ev.actors.iter().copied().chain(speakers) {
+                if events[a].last() != Some(&i) {
+                    events[a].push(i);
+                }
+            }
+        }
+        ActorIndex { keys, events }
+    }
+
+    /// How many events an actor takes part in.
+    pub fn event_count(&self, actor: ActorIx) -> usize {
+        self.events[actor].len()
+    }
+
+    /// The events of an actor, in timeline order.
+    pub fn events_of(&self, actor: ActorIx) -> &[usize] {
+        &self.events[actor]
+    }
+
+    /// Finds the one actor a query names: by id, name or alias after folding; else by a
+    /// unique name or alias containing the query as whole words.
+    pub fn resolve(&self, data: &Dataset, query: &str) -> Result<ActorIx, ActorError> {
+        let q = fold(query.trim());
+        let exact: Vec<ActorIx> = (0..self.keys.len())
+            .filter(|&a| self.keys[a].contains(&q))
+            .collect();
+        if let [one] = exact[..] {
+            return Ok(one);
+        }
+        let words: Vec<ActorIx> = (0..self.keys.len())
+            .filter(|&a| self.keys[a].iter().any(|k| contains_words(k, &q)))
+            .collect();
+        match words[..] {
+            [one] => Ok(one),
+            [] => Err(ActorError::NoMatch {
+                query: query.to_string(),
+                closest: self
+                    .rank(data, query)
+                    .into_iter()
+                    .take(3)
+                    .map(|m| describe(data, m.actor))
+                    .collect(),
+            }),
+            _ => Err(ActorError::Ambiguous {
+                query: query.to_string(),
+                candidates: words.iter().map(|&a| describe(data, a)).collect(),
+            }),
+        }
+    }
+
+    /// Every actor ranked against a fuzzy query (best first); all actors by event count when
+    /// the query is empty. Each match says which name matched and where, for highlighting.
+    pub fn rank(&self, data: &Dataset, query: &str) -> Vec<ActorMatch> {
+        let q = fold(query.trim());
+        let mut out: Vec<ActorMatch> = Vec::new();
+        if q.is_empty() {
+            out = (0..data.actors.len())
+                .map(|actor| ActorMatch {
+                    actor,
+                    score: 0,
+                    via: None,
+                    positions: Vec::new(),
+                })
+                .collect();
+        } else {
+            let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Never);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            for (actor, a) in data.actors.iter().enumerate() {
+                // The name first, then the aliases, then the id; the best score wins and the
+                // name wins ties, so the row shows the name highlighted when it can.
+                let names = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .chain(std::iter::once(&a.id));
+                let mut best: Option<ActorMatch> = None;
+                for (k, name) in names.enumerate() {
+                    let folded = Folded::new(name);
+                    let mut idx = Vec::new();
+                    let hay = Utf32Str::new(&folded.text, &mut buf);
+                    let Some(score) = pattern.indices(hay, &mut matcher, &mut idx) else {
+                        continue;
+                    };
+                    if best.as_ref().is_none_or(|b| score > b.score) {
+                        idx.sort_unstable();
+                        idx.dedup();
+                        best = Some(ActorMatch {
+                            actor,
+                            score,
+                            via: (k > 0).then(|| name.clone()),
+                            positions: folded.original_chars(name, &idx),
+                        });
+                    }
+                }
+                out.extend(best);
+            }
+        }
+        out.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(self.event_count(b.actor).cmp(&self.event_count(a.actor)))
+                .then(data.actors[a.actor].name.cmp(&data.actors[b.actor].name))
+        });
+        out
+    }
+}
+
+/// One actor's fuzzy match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub actor: ActorIx,
+    pub score: u32,
+    /// The alias or id that matched, when it was not the name.
+    pub via: Option<String>,
+    /// Char positions of the matched characters in the name (or in `via`).
+    pub positions: Vec<usize>,
+}
+
+fn describe(data: &Dataset, a: ActorIx) -> String {
+    format!("{} ({})", data.actors[a].name, data.actors[a].id)
+}
+
+/// Whether `words` occur in `text` as whole words ("lavrov" in "sergei lavrov").
+fn contains_words(text: &str, words: &str) -> bool {
+    !words.is_empty()
+        && text.match_indices(words).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + words.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Why an actor query found no single actor.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ActorError {
+    #[error("no actor matches {query:?}; closest: {}", closest.join(", "))]
+    NoMatch { query: String, closest: Vec<String> },
+    #[error("{query:?} names several actors: {}; be more precise", candidates.join(", "))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_accents_ligatures_and_typography() {
+        assert_eq!(fold("Sergueï"), "serguei");
+        assert_eq!(fold("SERGUEI"), "serguei");
+        assert_eq!(fold("Œuvre cœur"), "oeuvre coeur");
+        assert_eq!(fold("État"), "etat");
+        assert_eq!(fold("l’avenir"), "l'avenir");
+        assert_eq!(fold("«faire progresser»"), "\"faire progresser\"");
+        assert_eq!(fold("“quoted”"), "\"quoted\"");
+        assert_eq!(fold("Putin–Obama"), "putin-obama");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Путин"), "путин");
+        assert_eq!(fold("Ёлка"), "елка");
+        assert_eq!(fold("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn matches_map_back_to_the_original_text() {
+        let f = Folded::new("Sergueï Lavrov, cœur");
+        let hits = f.find_all(&fold("SERGUEI"));
+        assert_eq!(hits, vec![0..8]);
+        assert_eq!(&"Sergueï Lavrov, cœur"[hits[0].clone()], "Sergueï");
+        let hits = f.find_all("coeur");
+        assert_eq!(&"Sergueï Lavrov, cœur"[hits[0].clone()], "cœur");
+        let hits = f.find_all("oe");
+        assert_eq!(&"Sergueï Lavrov, cœur"[hits[0].clone()], "œ");
+        assert!(f.find_all("").is_empty());
+    }
+
+    #[test]
+    fn date_bounds_take_three_precisions_only() {
+        assert_eq!(parse_date("2012").unwrap().precision, Precision::Year);
+        assert_eq!(parse_date("2012-09").unwrap().precision, Precision::Month);
+        assert_eq!(parse_date("2012-09-18").unwrap().precision, Precision::Day);
+        for bad in [
+            "2012-13",
+            "12/09/2012",
+            "2012-09-31",
+            "2012?",
+            "2000/2008",
+            "",
+            "20120",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_date("sept").unwrap_err().to_string(),
+            "\"sept\" is not a date; use a year (2012), a month (2012-09) or a day (2012-09-18)"
+        );
+    }
+
+    #[test]
+    fn bounds_take_ranges_open_ends_and_single_periods() {
+        let (f, t) = parse_bounds("2012-09..2012-11").unwrap();
+        assert_eq!(
+            (f.unwrap().short(), t.unwrap().short()),
+            ("Sep 2012".into(), "Nov 2012".into())
+        );
+        let (f, t) = parse_bounds("2012").unwrap();
+        assert_eq!(f, t);
+        assert_eq!(parse_bounds("..2008").unwrap().0, None);
+        assert_eq!(parse_bounds(" ").unwrap(), (None, None));
+        assert!(parse_bounds("2012..2011").is_err());
+        assert!(parse_bounds("2012..sept").is_err());
+    }
+
+    #[test]
+    fn words_are_whole() {
+        assert!(contains_words("sergei lavrov", "lavrov"));
+        assert!(contains_words("sergei lavrov", "sergei lavrov"));
+        assert!(!contains_words("sergei lavrov", "lav"));
+        assert!(!contains_words("state-duma", "state-dum"));
+    }
+}

@@ -1,0 +1,142 @@
+//! The actor picker: a popup that ranks actors as you type, marks the matched characters,
+//! and lets you choose several.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::theme;
+use crate::query::ActorMode;
+use crate::text::{pad, sanitize, truncate, width};
+use crate::tui::app::{App, Picker};
+
+/// Rows above the list: the query line and the any/all line.
+const HEAD: u16 = 2;
+
+/// Where the picker goes on a screen.
+pub fn area(screen: Rect) -> Rect {
+    let w = screen.width.saturating_sub(4).min(76);
+    let h = screen.height.saturating_sub(4).min(24);
+    let [v] = Layout::vertical([Constraint::Length(h)])
+        .flex(Flex::Center)
+        .areas(screen);
+    let [r] = Layout::horizontal([Constraint::Length(w)])
+        .flex(Flex::Center)
+        .areas(v);
+    r
+}
+
+pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
+    let r = area(screen);
+    Clear.render(r, buf);
+    let block = Block::bordered()
+        .title(" Actors ")
+        .title_bottom(
+            Line::from(" Enter apply · Tab choose · Ctrl-a any/all · Esc ").right_aligned(),
+        )
+        .border_style(theme::BORDER_FOCUSED);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let cells = usize::from(inner.width);
+    let query = Line::from(vec![
+        Span::styled("> ", theme::KEY),
+        Span::raw(truncate(&sanitize(&p.query), cells.saturating_sub(3))),
+        Span::styled(" ", theme::CURSOR),
+    ]);
+    query.render(Rect { height: 1, ..inner }, buf);
+    if inner.height > 1 {
+        let (any, all) = match p.mode {
+            ActorMode::Any => (theme::MODE, theme::DIM),
+            ActorMode::All => (theme::DIM, theme::MODE),
+        };
+        Line::from(vec![
+            Span::styled(
+                format!("{} of {} · ", p.results.len(), app.data.actors.len()),
+                theme::DIM,
+            ),
+            Span::styled(
+                format!("{} chosen · events with ", p.chosen.len()),
+                theme::DIM,
+            ),
+            Span::styled(" any ", any),
+            Span::raw(" "),
+            Span::styled(" all ", all),
+        ])
+        .render(
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    let list_h = usize::from(inner.height.saturating_sub(HEAD));
+    if list_h == 0 {
+        return;
+    }
+    let offset = p.selected.saturating_sub(list_h - 1);
+    for (i, m) in p.results.iter().enumerate().skip(offset).take(list_h) {
+        let y = inner.y + HEAD + (i - offset) as u16;
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let a = app.data.actor(m.actor);
+        let mark = if p.chosen.contains(&m.actor) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let kind = a.kind.map_or("", |k| k.as_str());
+        let count = app.index.event_count(m.actor);
+        let tail = format!(" {kind:<12} {count:>3}");
+        let name_room = cells.saturating_sub(width(mark) + width(&tail));
+        let mut spans = vec![Span::raw(mark)];
+        // The matched characters are marked in the name, or in the alias that matched.
+        let name = sanitize(&a.name).into_owned();
+        match &m.via {
+            None => spans.extend(marked(&name, &m.positions, name_room)),
+            Some(alias) => {
+                let alias = sanitize(alias).into_owned();
+                let name_part = truncate(&name, name_room / 2);
+                let rest = name_room.saturating_sub(width(&name_part) + 3);
+                spans.push(Span::raw(name_part));
+                spans.push(Span::styled(" ~ ", theme::DIM));
+                spans.extend(marked(&alias, &m.positions, rest));
+            }
+        }
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        spans.push(Span::raw(
+            " ".repeat(cells.saturating_sub(used + width(&tail))),
+        ));
+        spans.push(Span::styled(tail, theme::DIM));
+        if i == p.selected {
+            buf.set_style(row, theme::CURSOR);
+        }
+        Line::from(spans).render(row, buf);
+    }
+}
+
+/// `text` cut to `room` cells with the characters at `positions` marked.
+fn marked(text: &str, positions: &[usize], room: usize) -> Vec<Span<'static>> {
+    let text = pad(text, room);
+    let text = text.trim_end();
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if positions.contains(&i) {
+                theme::MATCHED
+            } else {
+                Style::default()
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
