@@ -330,10 +330,10 @@ impl ActorIndex {
             [] => Err(ActorError::NoMatch {
                 query: query.to_string(),
                 closest: self
-                    .rank(data, query)
+                    .closest(&q)
                     .into_iter()
                     .take(3)
-                    .map(|m| describe(data, m.actor))
+                    .map(|a| describe(data, a))
                     .collect(),
             }),
             _ => Err(ActorError::Ambiguous {
@@ -341,6 +341,21 @@ impl ActorIndex {
                 candidates: words.iter().map(|&a| describe(data, a)).collect(),
             }),
         }
+    }
+
+    /// Actors by how alike their names (or any word of them) are to a folded query, most
+    /// alike first: typos such as "lavorv" still point at Lavrov.
+    fn closest(&self, q: &str) -> Vec<ActorIx> {
+        let likeness = |a: ActorIx| {
+            self.keys[a]
+                .iter()
+                .flat_map(|k| std::iter::once(k.as_str()).chain(k.split([' ', '-'])))
+                .map(|k| strsim::jaro_winkler(q, k))
+                .fold(0.0, f64::max)
+        };
+        let mut v: Vec<(ActorIx, f64)> = (0..self.keys.len()).map(|a| (a, likeness(a))).collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        v.into_iter().map(|(a, _)| a).collect()
     }
 
     /// Every actor ranked against a fuzzy query (best first); all actors by event count when

@@ -15,7 +15,7 @@ use crate::tui::update::mode;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(p) = &app.prompt {
-        return prompt(p, area, buf);
+        return prompt(app, p, area, buf);
     }
     let mode = mode(app);
     let label = match mode {
@@ -73,7 +73,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The open prompt: "/text▏" or "dates: 2012-09..2012-11▏", with its error if any.
-fn prompt(p: &Prompt, area: Rect, buf: &mut Buffer) {
+fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
+    // While searching, the hits so far stay in view on the right.
+    let count = match (p.kind, &app.search) {
+        (PromptKind::Search, Some(_)) => {
+            let (at, of) = app.hit_position();
+            format!("{at}/{of} ")
+        }
+        _ => String::new(),
+    };
+    let [area, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&count) as u16)])
+            .areas(area);
+    Line::from(Span::styled(count, theme::DIM)).render(right, buf);
     let (label, help) = match p.kind {
         PromptKind::Search => ("/", "  Enter keeps · Esc cancels"),
         PromptKind::Dates => (
