@@ -185,3 +185,35 @@ fn resizing_down_to_one_cell_and_back_never_breaks() {
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }
+
+#[test]
+fn find_lavrov_by_typing_serguei_then_search_text() {
+    let Some(t) = session("find", 120, 36) else {
+        return;
+    };
+    let n = events();
+    t.wait_text(&format!("1/{n}"));
+    t.keys(&["a"]);
+    t.wait_text("┌ Actors");
+    t.keys(&["s", "e", "r", "g", "u", "e", "i"]);
+    t.wait_text("Sergueï Lavrov");
+    t.keys(&["Enter"]);
+    t.wait_text("actor: Sergei Lavrov");
+    t.keys(&["j"]);
+    let s = t.wait_text("2/2");
+    assert!(
+        s.contains("d'égalité, d'intérêt mutuel, de respect mutuel"),
+        "{s}"
+    );
+    // Clear, then search the text everywhere.
+    t.keys(&["c", "/", "U", "S", "A", "I", "D"]);
+    t.wait_for("the search prompt with its count", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("/USAID") && l.trim_end().ends_with(" 1/5"))
+    });
+    t.keys(&["Enter", "n"]);
+    t.wait_text("/usaid 2/");
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+}

@@ -397,3 +397,63 @@ fn list_actors_and_show_from_the_command_line() {
             "no event has the id \"no-such-event\"",
         ));
 }
+
+#[test]
+fn hits_are_marked_in_the_list_and_the_detail() {
+    let mut a = app(120, 36);
+    key(&mut a, KeyCode::Char('/'));
+    typing(&mut a, "usaid");
+    let mut t = Terminal::new(TestBackend::new(120, 36)).unwrap();
+    t.draw(|f| f.render_widget(&a, f.area())).unwrap();
+    let buf = t.backend().buffer();
+    let marked = |x0: u16, x1: u16| -> Vec<String> {
+        let mut words = Vec::new();
+        for y in 0..36 {
+            let mut w = String::new();
+            for x in x0..x1 {
+                let cell = &buf[(x, y)];
+                if cell.bg == ratatui::style::Color::Yellow {
+                    w.push_str(cell.symbol());
+                } else if !w.is_empty() {
+                    words.push(std::mem::take(&mut w));
+                }
+            }
+            if !w.is_empty() {
+                words.push(w);
+            }
+        }
+        words
+    };
+    // The list is the left 54 columns, the detail the rest.
+    let list = marked(0, 54);
+    let detail = marked(54, 120);
+    assert!(
+        !list.is_empty() && list.iter().all(|w| w == "USAID"),
+        "{list:?}"
+    );
+    assert!(
+        !detail.is_empty() && detail.iter().all(|w| w == "USAID"),
+        "{detail:?}"
+    );
+}
+
+#[test]
+fn picker_and_prompts_draw_at_every_small_size() {
+    for w in 0..=40 {
+        for h in 0..=12 {
+            let mut a = app(w, h);
+            key(&mut a, KeyCode::Char('a'));
+            typing(&mut a, "пу");
+            if w > 0 && h > 0 {
+                screen(&a);
+            }
+            key(&mut a, KeyCode::Enter);
+            key(&mut a, KeyCode::Char('/'));
+            typing(&mut a, "ü");
+            key(&mut a, KeyCode::Char('d'));
+            if w > 0 && h > 0 {
+                screen(&a);
+            }
+        }
+    }
+}
