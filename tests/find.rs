@@ -1,62 +1,17 @@
 //! Finding events: actors by any name in any script, fuzzy ranking, the picker, text search,
 //! date bounds, same-actor jumps — and the TUI and `annals list` agreeing on every query.
 
+mod common;
+
 use annals::load;
 use annals::query::{ActorIndex, ActorMode, Filter, fold};
-use annals::tui::action::Action;
 use annals::tui::app::App;
-use annals::tui::keymap::KeyPress;
-use annals::tui::update::{on_key, update};
 use assert_cmd::Command;
+use common::{builtin as app, ctrl, key, screen, typing};
 use predicates::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(load::builtin(), width, height);
-    update(&mut app, Action::Resize { width, height });
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    on_key(app, KeyPress { code, ctrl: false });
-}
-
-fn ctrl(app: &mut App, c: char) {
-    on_key(
-        app,
-        KeyPress {
-            code: KeyCode::Char(c),
-            ctrl: true,
-        },
-    );
-}
-
-fn typing(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            x += annals::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn shown_ids(app: &App) -> Vec<String> {
     app.shown

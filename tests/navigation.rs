@@ -1,10 +1,12 @@
 //! `update()` without a terminal: navigation at the edges, paging, focus, help, mouse, resize.
 
+mod common;
+
 use annals::load;
 use annals::tui::action::Action;
 use annals::tui::app::{App, Focus, Row};
-use annals::tui::keymap::KeyPress;
-use annals::tui::update::{list_height, on_key, update};
+use annals::tui::update::{list_height, update};
+use common::{app_at, ctrl, key, press};
 use ratatui::crossterm::event::KeyCode;
 
 /// `n` events, five a year from 2000, one of them with a long summary.
@@ -27,33 +29,7 @@ fn dataset(n: usize) -> annals::model::Dataset {
 }
 
 fn app(n: usize, width: u16, height: u16) -> App {
-    let mut app = App::new(dataset(n), width, height);
-    update(&mut app, Action::Resize { width, height });
-    app
-}
-
-fn press(app: &mut App, c: char) {
-    on_key(
-        app,
-        KeyPress {
-            code: KeyCode::Char(c),
-            ctrl: false,
-        },
-    );
-}
-
-fn ctrl(app: &mut App, c: char) {
-    on_key(
-        app,
-        KeyPress {
-            code: KeyCode::Char(c),
-            ctrl: true,
-        },
-    );
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    on_key(app, KeyPress { code, ctrl: false });
+    app_at(dataset(n), width, height)
 }
 
 /// The cursor's row is inside the visible window of the list.

@@ -1,58 +1,11 @@
 //! The whole screen as text (ratatui's TestBackend), snapshot-tested with insta at the sizes
 //! people use and at sizes nobody should but someone will.
 
+mod common;
+
 use annals::load;
-use annals::tui::action::Action;
-use annals::tui::app::App;
-use annals::tui::keymap::KeyPress;
-use annals::tui::update::{on_key, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{app_at, builtin, go_to, key, screen};
 use ratatui::crossterm::event::KeyCode;
-
-fn app_at(data: annals::model::Dataset, width: u16, height: u16) -> App {
-    let mut app = App::new(data, width, height);
-    update(&mut app, Action::Resize { width, height });
-    app
-}
-
-fn builtin(width: u16, height: u16) -> App {
-    app_at(load::builtin(), width, height)
-}
-
-/// Moves the cursor to an event by id, with keys, as a person would.
-fn go_to(app: &mut App, id: &str) {
-    let pos = app.data.event_position(id).unwrap();
-    key(app, KeyCode::Home);
-    for _ in 0..pos {
-        key(app, KeyCode::Char('j'));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    on_key(app, KeyPress { code, ctrl: false });
-}
-
-/// The screen as lines of text, trailing blanks trimmed.
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            // A wide character covers the next cell too.
-            x += annals::text::width(symbol).max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 #[test]
 fn first_screen_at_80x24() {

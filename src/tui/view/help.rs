@@ -1,7 +1,7 @@
 //! The help overlay, generated from the keymap table.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
@@ -40,13 +40,7 @@ fn lines() -> Vec<Line<'static>> {
 fn popup(area: Rect, content_lines: usize) -> Rect {
     let width = area.width.saturating_sub(4).min(64);
     let height = (content_lines as u16 + 2).min(area.height.saturating_sub(2));
-    let [v] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(v);
-    r
+    super::centered(area, width, height)
 }
 
 /// How far the overlay can scroll on a screen of this size.

@@ -114,3 +114,14 @@ pub fn too_small_notice(width: u16, height: u16) -> String {
         .find(|t| crate::text::width(t) <= cells)
         .unwrap_or_else(|| crate::text::truncate("too small", cells))
 }
+
+/// A `width` × `height` rectangle centred in `area` (clipped to it): where popups go.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [r] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(v);
+    r
+}

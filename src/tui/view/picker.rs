@@ -2,7 +2,7 @@
 //! and lets you choose several.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
@@ -19,13 +19,7 @@ const HEAD: u16 = 2;
 pub fn area(screen: Rect) -> Rect {
     let w = screen.width.saturating_sub(4).min(76);
     let h = screen.height.saturating_sub(4).min(24);
-    let [v] = Layout::vertical([Constraint::Length(h)])
-        .flex(Flex::Center)
-        .areas(screen);
-    let [r] = Layout::horizontal([Constraint::Length(w)])
-        .flex(Flex::Center)
-        .areas(v);
-    r
+    super::centered(screen, w, h)
 }
 
 pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
