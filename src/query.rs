@@ -206,7 +206,7 @@ impl Filter {
 
     pub fn matches(&self, data: &Dataset, ev: &Event) -> bool {
         if !self.actors.is_empty() {
-            let has = |a: &ActorIx| ev.actors.contains(a) || ev.quotes.iter().any(|q| q.by == *a);
+            let has = |a: &ActorIx| ev.participants().any(|p| p == *a);
             let ok = match self.mode {
                 ActorMode::Any => self.actors.iter().any(has),
                 ActorMode::All => self.actors.iter().all(has),
@@ -271,35 +271,33 @@ pub fn event_mentions(data: &Dataset, ev: &Event, folded_query: &str) -> bool {
 
 /// Built once per dataset: each actor's folded names and the events it takes part in.
 pub struct ActorIndex {
-    /// Folded id, name and aliases of each actor.
-    keys: Vec<Vec<String>>,
+    /// Folded names of each actor, in `names_of` order: name, aliases, id.
+    folded: Vec<Vec<Folded>>,
     /// Positions in `data.events` of each actor's events (as an actor or a quoted speaker).
     events: Vec<Vec<usize>>,
 }
 
 impl ActorIndex {
     pub fn new(data: &Dataset) -> ActorIndex {
-        let keys = data
+        let folded = data
             .actors
             .iter()
-            .map(|a| {
-                std::iter::once(&a.id)
-                    .chain(std::iter::once(&a.name))
-                    .chain(&a.aliases)
-                    .map(|s| fold(s))
-                    .collect()
-            })
+            .map(|a| names_of(a).map(|n| Folded::new(n)).collect())
             .collect();
         let mut events = vec![Vec::new(); data.actors.len()];
         for (i, ev) in data.events.iter().enumerate() {
-            let speakers = ev.quotes.iter().map(|q| q.by);
-            for a in ev.actors.iter().copied().chain(speakers) {
+            for a in ev.participants() {
                 if events[a].last() != Some(&i) {
                     events[a].push(i);
                 }
             }
         }
-        ActorIndex { keys, events }
+        ActorIndex { folded, events }
+    }
+
+    /// The folded names of an actor.
+    fn keys(&self, actor: ActorIx) -> impl Iterator<Item = &str> {
+        self.folded[actor].iter().map(|f| f.text.as_str())
     }
 
     /// How many events an actor takes part in.
@@ -316,14 +314,14 @@ impl ActorIndex {
     /// unique name or alias containing the query as whole words.
     pub fn resolve(&self, data: &Dataset, query: &str) -> Result<ActorIx, ActorError> {
         let q = fold(query.trim());
-        let exact: Vec<ActorIx> = (0..self.keys.len())
-            .filter(|&a| self.keys[a].contains(&q))
+        let exact: Vec<ActorIx> = (0..self.folded.len())
+            .filter(|&a| self.keys(a).any(|k| k == q))
             .collect();
         if let [one] = exact[..] {
             return Ok(one);
         }
-        let words: Vec<ActorIx> = (0..self.keys.len())
-            .filter(|&a| self.keys[a].iter().any(|k| contains_words(k, &q)))
+        let words: Vec<ActorIx> = (0..self.folded.len())
+            .filter(|&a| self.keys(a).any(|k| contains_words(k, &q)))
             .collect();
         match words[..] {
             [one] => Ok(one),
@@ -347,13 +345,12 @@ impl ActorIndex {
     /// alike first: typos such as "lavorv" still point at Lavrov.
     fn closest(&self, q: &str) -> Vec<ActorIx> {
         let likeness = |a: ActorIx| {
-            self.keys[a]
-                .iter()
-                .flat_map(|k| std::iter::once(k.as_str()).chain(k.split([' ', '-'])))
+            self.keys(a)
+                .flat_map(|k| std::iter::once(k).chain(k.split([' ', '-'])))
                 .map(|k| strsim::jaro_winkler(q, k))
                 .fold(0.0, f64::max)
         };
-        let mut v: Vec<(ActorIx, f64)> = (0..self.keys.len()).map(|a| (a, likeness(a))).collect();
+        let mut v: Vec<(ActorIx, f64)> = (0..self.folded.len()).map(|a| (a, likeness(a))).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1));
         v.into_iter().map(|(a, _)| a).collect()
     }
@@ -379,12 +376,8 @@ impl ActorIndex {
             for (actor, a) in data.actors.iter().enumerate() {
                 // The name first, then the aliases, then the id; the best score wins and the
                 // name wins ties, so the row shows the name highlighted when it can.
-                let names = std::iter::once(&a.name)
-                    .chain(&a.aliases)
-                    .chain(std::iter::once(&a.id));
                 let mut best: Option<ActorMatch> = None;
-                for (k, name) in names.enumerate() {
-                    let folded = Folded::new(name);
+                for (k, (name, folded)) in names_of(a).zip(&self.folded[actor]).enumerate() {
                     let mut idx = Vec::new();
                     let hay = Utf32Str::new(&folded.text, &mut buf);
                     let Some(score) = pattern.indices(hay, &mut matcher, &mut idx) else {
@@ -412,6 +405,13 @@ impl ActorIndex {
         });
         out
     }
+}
+
+/// An actor's names in the order the index keeps them: name, aliases, id.
+fn names_of(a: &crate::model::Actor) -> impl Iterator<Item = &String> {
+    std::iter::once(&a.name)
+        .chain(&a.aliases)
+        .chain(std::iter::once(&a.id))
 }
 
 /// One actor's fuzzy match.

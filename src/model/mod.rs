@@ -83,6 +83,15 @@ pub struct Event {
 }
 
 impl Event {
+    /// Everyone the event involves: its actors, then the speakers of its quotes (an actor may
+    /// come twice).
+    pub fn participants(&self) -> impl Iterator<Item = ActorIx> + '_ {
+        self.actors
+            .iter()
+            .copied()
+            .chain(self.quotes.iter().map(|q| q.by))
+    }
+
     /// DESIGN §1 order: earliest possible start, then coarser precision, then id.
     pub fn sort_cmp(&self, other: &Event) -> std::cmp::Ordering {
         self.when

@@ -164,10 +164,10 @@ fn picker_action(app: &mut App, action: Action) {
             rerank = !p.query.is_empty();
             p.query.clear();
         }
-        Action::PickerDown | Action::WheelDown { .. } | Action::Down => {
+        Action::PickerDown | Action::WheelDown { .. } => {
             p.selected = (p.selected + 1).min(p.results.len().saturating_sub(1));
         }
-        Action::PickerUp | Action::WheelUp { .. } | Action::Up => {
+        Action::PickerUp | Action::WheelUp { .. } => {
             p.selected = p.selected.saturating_sub(1);
         }
         Action::PickerToggle => {
@@ -304,22 +304,15 @@ fn next_hit(app: &mut App, forward: bool) {
 
 fn same_actor(app: &mut App, forward: bool) {
     let Some(ev) = app.current() else { return };
-    let who: Vec<usize> = ev
-        .actors
-        .iter()
-        .copied()
-        .chain(ev.quotes.iter().map(|q| q.by))
-        .collect();
+    let who: Vec<usize> = ev.participants().collect();
     if who.is_empty() {
         app.status = Some("this event names no actor".into());
         return;
     }
     let shares = |pos: &usize| {
-        let e = &app.data.events[app.shown[*pos]];
-        e.actors
-            .iter()
-            .chain(e.quotes.iter().map(|q| &q.by))
-            .any(|a| who.contains(a))
+        app.data.events[app.shown[*pos]]
+            .participants()
+            .any(|a| who.contains(&a))
     };
     let found = if forward {
         (app.cursor + 1..app.shown.len()).find(shares)
