@@ -46,6 +46,25 @@ pub enum Command {
         /// A dataset file; the built-in dataset when absent.
         file: Option<PathBuf>,
     },
+    /// Export the events that match a query (all events without one) in another format.
+    ///
+    /// Written through a temporary file and renamed, so a failed export leaves nothing
+    /// behind; an existing file is never replaced without --force.
+    Export {
+        /// A dataset file; the built-in dataset when absent.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        query: QueryArgs,
+        /// What to write.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write; standard output when absent or `-`.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace PATH if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The query options shared by the commands that select events.
@@ -77,4 +96,33 @@ pub enum ListFormat {
     Json,
     /// CSV (RFC 4180) with a header row.
     Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// annals/1 JSON: the events with exactly the actors and sources they cite; reopens in annals.
+    Json,
+    /// A Markdown brief: headings, quotes as blockquotes, sources as footnotes.
+    #[value(alias = "markdown")]
+    Md,
+    /// CSV (RFC 4180): id, start, end, precision, title, actors, tags, sources, summary.
+    Csv,
+    /// iCalendar (RFC 5545): one all-day event per event.
+    #[value(alias = "ical")]
+    Ics,
+    /// TimelineJS3 JSON, to publish as a web timeline.
+    Timelinejs,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use crate::export::Format;
+        match f {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Md => Format::Markdown,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Ics => Format::Ics,
+            ExportFormat::Timelinejs => Format::TimelineJs,
+        }
+    }
 }

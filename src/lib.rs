@@ -5,6 +5,7 @@
 //! command line (`cli`, `main.rs`) another.
 
 pub mod cli;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use annals::cli::{Cli, Command, ListFormat, QueryArgs};
+use annals::export::{self, WriteError};
 use annals::load;
 use annals::model::Dataset;
 use annals::query::{self, ActorIndex, ActorMode, Filter};
@@ -30,6 +31,19 @@ fn main() -> ExitCode {
         }) => list(file.as_deref(), &query, format),
         Some(Command::Actors { file }) => actors(file.as_deref()),
         Some(Command::Show { id, file }) => show(file.as_deref(), &id),
+        Some(Command::Export {
+            file,
+            query,
+            format,
+            output,
+            force,
+        }) => export(
+            file.as_deref(),
+            &query,
+            format.into(),
+            output.as_deref(),
+            force,
+        ),
         None => browse(cli.file.as_deref()),
     };
     match outcome {
@@ -263,6 +277,52 @@ fn show(file: Option<&Path>, id: &str) -> Outcome {
         })
         .collect();
     write_out(&text)
+}
+
+/// The time an iCalendar export is stamped with: now, or SOURCE_DATE_EPOCH when it is set
+/// (the reproducible-builds convention), so that an export can be made byte for byte again.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(chrono::Utc::now)
+}
+
+fn export(
+    file: Option<&Path>,
+    q: &QueryArgs,
+    format: export::Format,
+    output: Option<&Path>,
+    force: bool,
+) -> Outcome {
+    let data = open(file)?;
+    let index = ActorIndex::new(&data);
+    let events = filter(&data, &index, q)?.apply(&data);
+    let text = export::render(format, &data, &events, now())
+        .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+    let path = match output {
+        None => return write_out(&text),
+        Some(p) if p.as_os_str() == "-" => return write_out(&text),
+        Some(p) => p,
+    };
+    export::write_file(path, text.as_bytes(), force).map_err(|e| {
+        let message = match e {
+            WriteError::Exists(p) => format!(
+                "{} already exists and was left as it was; --force replaces it",
+                p.display()
+            ),
+            e => e.to_string(),
+        };
+        Failure(EXIT_FAILURE, message)
+    })?;
+    eprintln!(
+        "annals: wrote {} to {} ({})",
+        export::count_text(events.len()),
+        clean(&path.display().to_string()),
+        format.name()
+    );
+    Ok(())
 }
 
 fn browse(file: Option<&Path>) -> Outcome {

@@ -124,4 +124,74 @@ impl Dataset {
     pub fn event_position(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
     }
+
+    /// A dataset of the events at these positions (in timeline order) and exactly the actors
+    /// and sources they reference (by their actors, quotes and sources), in this dataset's
+    /// order. The title, description and language are kept.
+    pub fn subset(&self, events: &[usize]) -> Dataset {
+        let mut positions = events.to_vec();
+        positions.sort_unstable();
+        positions.dedup();
+        let mut actor_used = vec![false; self.actors.len()];
+        let mut source_used = vec![false; self.sources.len()];
+        for e in positions.iter().map(|&i| &self.events[i]) {
+            for a in e.participants() {
+                actor_used[a] = true;
+            }
+            for &s in e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)) {
+                source_used[s] = true;
+            }
+        }
+        // Old index → new index, for the records kept.
+        let renumber = |used: &[bool]| -> Vec<Option<usize>> {
+            let mut next = 0;
+            used.iter()
+                .map(|&u| {
+                    u.then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let (actor_ix, source_ix) = (renumber(&actor_used), renumber(&source_used));
+        let new_actor = |a: ActorIx| actor_ix[a].expect("a referenced actor is kept");
+        let new_source = |s: SourceIx| source_ix[s].expect("a referenced source is kept");
+        Dataset {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            language: self.language.clone(),
+            actors: keep(&self.actors, &actor_used),
+            sources: keep(&self.sources, &source_used),
+            events: positions
+                .iter()
+                .map(|&i| {
+                    let e = &self.events[i];
+                    Event {
+                        actors: e.actors.iter().map(|&a| new_actor(a)).collect(),
+                        sources: e.sources.iter().map(|&s| new_source(s)).collect(),
+                        quotes: e
+                            .quotes
+                            .iter()
+                            .map(|q| Quote {
+                                by: new_actor(q.by),
+                                source: new_source(q.source),
+                                ..q.clone()
+                            })
+                            .collect(),
+                        ..e.clone()
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+fn keep<T: Clone>(items: &[T], used: &[bool]) -> Vec<T> {
+    items
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| **u)
+        .map(|(x, _)| x.clone())
+        .collect()
 }

@@ -71,4 +71,13 @@ pub enum Action {
     PickerToggle,
     /// Switch between events with any and with all of the chosen actors.
     ToggleAnyAll,
+    /// Start a visual range at the cursor, or drop the one there is.
+    ToggleSelect,
+    /// Open the export dialog for the range (or every event shown).
+    OpenExport,
+    /// Next / previous format in the export dialog.
+    FormatNext,
+    FormatPrev,
+    /// Yes to a question (replace the existing file).
+    Yes,
 }

@@ -1,6 +1,9 @@
 //! `App`: all the state of the user interface. No terminal here; `update` changes it and the
 //! view draws it.
 
+use std::path::PathBuf;
+
+use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
 use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter};
 
@@ -52,6 +55,26 @@ pub struct Prompt {
     pub previous_search: Option<String>,
 }
 
+/// The export dialog while it is open.
+pub struct ExportDialog {
+    /// Positions in `data.events` of the events to export, fixed when the dialog opened.
+    pub events: Vec<usize>,
+    /// The highlighted format, as an index in `export::Format::ALL`.
+    pub format: usize,
+    /// The file name, editable; relative names are taken from `App::export_dir`.
+    pub name: String,
+    /// The file exists: waiting for y / n before it is replaced.
+    pub confirm: bool,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+impl ExportDialog {
+    pub fn format(&self) -> Format {
+        Format::ALL[self.format]
+    }
+}
+
 pub struct App {
     pub data: Dataset,
     /// Each actor's folded names and events, built once.
@@ -60,6 +83,12 @@ pub struct App {
     pub filter: Filter,
     pub picker: Option<Picker>,
     pub prompt: Option<Prompt>,
+    pub export: Option<ExportDialog>,
+    /// Where the visual range started (`v`), as a position in `data.events`; the range runs
+    /// from there to the cursor, over the events shown.
+    pub anchor: Option<usize>,
+    /// The folder relative export names are written in (the working folder).
+    pub export_dir: PathBuf,
     /// The folded text searched for, when a search is active (highlights, n/N).
     pub search: Option<String>,
     /// Positions in `shown` of the events the search hits, in order.
@@ -100,6 +129,9 @@ impl App {
             filter: Filter::default(),
             picker: None,
             prompt: None,
+            export: None,
+            anchor: None,
+            export_dir: PathBuf::from("."),
             search: None,
             hits: Vec::new(),
             status: None,
@@ -158,6 +190,10 @@ impl App {
         };
         self.list_offset = 0;
         self.detail_scroll = 0;
+        // A range whose start the filter hides is dropped, not kept to come back later.
+        if self.anchor.is_some() && self.selection().is_none() {
+            self.anchor = None;
+        }
         self.rebuild_rows();
         self.find_hits();
     }
@@ -179,6 +215,21 @@ impl App {
         let i = self.hits.partition_point(|&p| p < self.cursor);
         let on = self.hits.get(i) == Some(&self.cursor);
         (if on { i + 1 } else { 0 }, self.hits.len())
+    }
+
+    /// The visual range as positions in `shown` (first, last), when one is active and its
+    /// start is still shown.
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        let start = self.shown.binary_search(&self.anchor?).ok()?;
+        Some((start.min(self.cursor), start.max(self.cursor)))
+    }
+
+    /// What an export takes: the visual range within the filters, else every event shown.
+    pub fn export_events(&self) -> Vec<usize> {
+        match self.selection() {
+            Some((a, b)) => self.shown[a..=b].to_vec(),
+            None => self.shown.clone(),
+        }
     }
 
     /// The row the cursor is on.

@@ -18,6 +18,10 @@ pub enum Mode {
     Picker,
     /// A prompt (search, dates) is open: printable keys type into it.
     Prompt,
+    /// The export dialog is open: printable keys type into the file name.
+    Export,
+    /// The export dialog asks whether to replace an existing file.
+    Confirm,
     /// Timeline or detail.
     Browse,
     /// Anywhere (in the picker and prompts, only keys that do not type text).
@@ -27,7 +31,7 @@ pub enum Mode {
 impl Mode {
     /// Whether printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Prompt)
+        matches!(self, Mode::Picker | Mode::Prompt | Mode::Export)
     }
 }
 
@@ -39,6 +43,8 @@ impl Mode {
             Mode::Help => "Help",
             Mode::Picker => "Actor picker",
             Mode::Prompt => "Search and date prompts",
+            Mode::Export => "Export dialog",
+            Mode::Confirm => "Replace a file?",
             Mode::Browse => "Timeline and detail",
             Mode::Any => "Anywhere",
         }
@@ -115,7 +121,20 @@ pub const KEYMAP: &[Binding] = &[
         "focus the detail pane",
         Some("detail"),
     ),
-    bind(&["q", "Esc"], M::Timeline, A::Back, "quit", Some("quit")),
+    bind(
+        &["v"],
+        M::Timeline,
+        A::ToggleSelect,
+        "select a range from here (again: drop it)",
+        Some("select"),
+    ),
+    bind(
+        &["q", "Esc"],
+        M::Timeline,
+        A::Back,
+        "drop the range, or quit",
+        Some("quit"),
+    ),
     bind(
         &["j", "Down"],
         M::Detail,
@@ -205,6 +224,13 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(
+        &["x"],
+        M::Browse,
+        A::OpenExport,
+        "export the range, or every event shown",
+        Some("export"),
+    ),
+    bind(
         &["] a"],
         M::Browse,
         A::NextSameActor,
@@ -284,6 +310,62 @@ pub const KEYMAP: &[Binding] = &[
         None,
     ),
     bind(&["Ctrl-u"], M::Prompt, A::ClearInput, "clear", None),
+    bind(
+        &["Down", "Tab", "Ctrl-n"],
+        M::Export,
+        A::FormatNext,
+        "next format",
+        Some("format"),
+    ),
+    bind(
+        &["Up", "Shift-Tab", "Ctrl-p"],
+        M::Export,
+        A::FormatPrev,
+        "previous format",
+        None,
+    ),
+    bind(
+        &["Enter"],
+        M::Export,
+        A::Accept,
+        "write the file",
+        Some("write"),
+    ),
+    bind(
+        &["Esc"],
+        M::Export,
+        A::Back,
+        "close without writing",
+        Some("cancel"),
+    ),
+    bind(
+        &["Backspace"],
+        M::Export,
+        A::Backspace,
+        "delete a character of the name",
+        None,
+    ),
+    bind(
+        &["Ctrl-u"],
+        M::Export,
+        A::ClearInput,
+        "clear the name",
+        None,
+    ),
+    bind(
+        &["y"],
+        M::Confirm,
+        A::Yes,
+        "replace the file",
+        Some("replace"),
+    ),
+    bind(
+        &["n", "Esc"],
+        M::Confirm,
+        A::Back,
+        "keep the file and change the name",
+        Some("keep"),
+    ),
     bind(
         &["j", "Down"],
         M::Help,
@@ -453,6 +535,13 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The first key bound to `action` where `mode` applies, as people write it.
+pub fn key_for(mode: Mode, action: Action) -> Option<String> {
+    bindings_for(mode)
+        .find(|b| b.action == action)
+        .map(|b| display(b.keys[0]))
+}
+
 /// The key table of the README, generated from `KEYMAP`.
 pub fn markdown_table() -> String {
     let mut s = String::from("| Keys | Where | What it does |\n|---|---|---|\n");
@@ -496,6 +585,8 @@ mod tests {
             Mode::Help,
             Mode::Picker,
             Mode::Prompt,
+            Mode::Export,
+            Mode::Confirm,
         ] {
             let mut seen = Vec::new();
             for b in bindings_for(mode) {

@@ -6,9 +6,10 @@ use ratatui::layout::{Position, Rect};
 use crate::query::ActorMode;
 
 use super::action::Action;
-use super::app::{App, Focus, Picker, Prompt, PromptKind, Row};
+use super::app::{App, ExportDialog, Focus, Picker, Prompt, PromptKind, Row};
 use super::keymap::{self, KeyPress, Lookup, Mode};
 use super::view;
+use crate::export::{self, Format, WriteError};
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_STEP: usize = 3;
@@ -19,6 +20,12 @@ pub fn mode(app: &App) -> Mode {
         Mode::Picker
     } else if app.prompt.is_some() {
         Mode::Prompt
+    } else if let Some(d) = &app.export {
+        if d.confirm {
+            Mode::Confirm
+        } else {
+            Mode::Export
+        }
     } else if app.help.is_some() {
         Mode::Help
     } else {
@@ -74,6 +81,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ if app.picker.is_some() => picker_action(app, action),
         _ if app.prompt.is_some() => prompt_action(app, action),
+        _ if app.export.is_some() => export_action(app, action),
         _ if app.help.is_some() => help_action(app, action),
         Action::OpenPicker => {
             let results = app.index.rank(&app.data, "");
@@ -110,8 +118,16 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevSameActor => same_actor(app, false),
         Action::Back => match app.focus {
             Focus::Detail => app.focus = Focus::Timeline,
+            Focus::Timeline if app.selection().is_some() => app.anchor = None,
             Focus::Timeline => app.quit = true,
         },
+        Action::ToggleSelect => {
+            app.anchor = match (app.selection(), app.shown.get(app.cursor)) {
+                (None, Some(&ev)) => Some(ev),
+                _ => None,
+            };
+        }
+        Action::OpenExport => open_export(app),
         Action::FocusNext => {
             app.focus = match app.focus {
                 Focus::Timeline => Focus::Detail,
@@ -273,6 +289,108 @@ fn accept_prompt(app: &mut App) {
                 ))
             }
         },
+    }
+}
+
+fn open_export(app: &mut App) {
+    let events = app.export_events();
+    if events.is_empty() {
+        app.status = Some("nothing to export: no event is shown (c clears the filters)".into());
+        return;
+    }
+    let name = export::file_name(&app.data, &events, Format::ALL[0]);
+    app.export = Some(ExportDialog {
+        events,
+        format: 0,
+        name,
+        confirm: false,
+        error: None,
+    });
+}
+
+fn export_action(app: &mut App, action: Action) {
+    let Some(d) = app.export.as_mut() else { return };
+    if d.confirm {
+        match action {
+            Action::Yes => write_export(app, true),
+            Action::Back => d.confirm = false,
+            _ => {}
+        }
+        return;
+    }
+    let n = Format::ALL.len();
+    match action {
+        Action::Input(c) => d.name.push(c),
+        Action::Backspace => {
+            d.name.pop();
+        }
+        Action::ClearInput => d.name.clear(),
+        Action::FormatNext
+        | Action::FormatPrev
+        | Action::WheelDown { .. }
+        | Action::WheelUp { .. } => {
+            let old = d.format();
+            let forward = matches!(action, Action::FormatNext | Action::WheelDown { .. });
+            d.format = if forward {
+                (d.format + 1) % n
+            } else {
+                (d.format + n - 1) % n
+            };
+            d.name = old.rename(&d.name, d.format());
+        }
+        Action::Accept => return write_export(app, false),
+        Action::Back => {
+            app.export = None;
+            return;
+        }
+        _ => return,
+    }
+    d.error = None;
+}
+
+/// Where a name typed in the export dialog points: `~/` is the home folder, a relative name
+/// is taken from `dir`.
+pub fn export_path(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let name = name.trim();
+    if let Some(rest) = name.strip_prefix("~/")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return std::path::PathBuf::from(home).join(rest);
+    }
+    dir.join(name)
+}
+
+/// Writes the export; an existing file first asks (unless `overwrite`), a failure stays in
+/// the dialog to be mended, success closes it and reports in the footer.
+fn write_export(app: &mut App, overwrite: bool) {
+    let Some(d) = app.export.as_mut() else { return };
+    d.confirm = false;
+    if d.name.trim().is_empty() {
+        d.error = Some("type a file name".into());
+        return;
+    }
+    let path = export_path(&app.export_dir, &d.name);
+    let format = d.format();
+    let text = match export::render(format, &app.data, &d.events, chrono::Utc::now()) {
+        Ok(t) => t,
+        Err(e) => {
+            d.error = Some(e.to_string());
+            return;
+        }
+    };
+    match export::write_file(&path, text.as_bytes(), overwrite) {
+        Ok(()) => {
+            app.status = Some(format!(
+                "wrote {} to {} ({})",
+                export::count_text(d.events.len()),
+                d.name.trim(),
+                format.name()
+            ));
+            app.export = None;
+            app.anchor = None;
+        }
+        Err(WriteError::Exists(_)) => d.confirm = true,
+        Err(e) => d.error = Some(e.to_string()),
     }
 }
 

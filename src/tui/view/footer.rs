@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use super::theme;
 use crate::text::{sanitize, truncate, width};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Prompt, PromptKind};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::update::mode;
@@ -19,7 +20,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mode = mode(app);
     let label = match mode {
+        Mode::Timeline | Mode::Browse if app.selection().is_some() => " VISUAL ",
         Mode::Timeline | Mode::Browse => " NORMAL ",
+        Mode::Export | Mode::Confirm => " EXPORT ",
         Mode::Detail => " DETAIL ",
         Mode::Picker => " ACTORS ",
         Mode::Prompt => " PROMPT ",
@@ -29,6 +32,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(q) = &app.search {
         let (at, of) = app.hit_position();
         right.push_str(&format!("/{} {at}/{of}  ", truncate(&sanitize(q), 16)));
+    }
+    if let Some((a, b)) = app.selection() {
+        right.push_str(&format!("{} selected  ", b - a + 1));
     }
     right.push_str(&if app.shown.is_empty() {
         "0/0 ".to_string()
@@ -55,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(truncate(status, room), theme::NOTICE));
     } else {
         // Whole hints only, as many as fit.
-        for (key, hint) in keymap::hints(mode) {
+        for (key, hint) in hints(app, mode) {
             let text = format!(" {hint}  ");
             let need = width(&key) + width(&text);
             if need > room {
@@ -104,4 +110,24 @@ fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
         None => spans.push(Span::styled(help, theme::DIM)),
     }
     Line::from(spans).render(area, buf);
+}
+
+/// The keymap's hints for the mode; with a visual range, what to do with it comes first.
+fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
+    let mut hints = keymap::hints(mode);
+    if app.selection().is_some() && mode == Mode::Timeline {
+        let first = |action, hint: &'static str| keymap::key_for(mode, action).map(|k| (k, hint));
+        let lead: Vec<(String, &'static str)> = [
+            first(Action::ToggleSelect, "drop range"),
+            first(Action::OpenExport, "export range"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // Back drops the range too; "quit" would say otherwise.
+        let back = keymap::key_for(mode, Action::Back);
+        hints.retain(|(k, _)| !lead.iter().any(|(l, _)| l == k) && Some(k) != back.as_ref());
+        hints.splice(0..0, lead);
+    }
+    hints
 }

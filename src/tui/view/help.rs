@@ -18,6 +18,8 @@ fn lines() -> Vec<Line<'static>> {
         Mode::Browse,
         Mode::Picker,
         Mode::Prompt,
+        Mode::Export,
+        Mode::Confirm,
         Mode::Help,
         Mode::Any,
     ] {

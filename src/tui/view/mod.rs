@@ -1,6 +1,7 @@
 //! Drawing: `impl Widget for &App`, one module per region. Nothing here changes state.
 
 pub mod detail;
+pub mod export;
 pub mod footer;
 pub mod header;
 pub mod help;
@@ -95,6 +96,9 @@ impl Widget for &App {
         }
         if let Some(p) = &self.picker {
             picker::render(self, p, area, buf);
+        }
+        if let Some(d) = &self.export {
+            export::render(self, d, area, buf);
         }
     }
 }

@@ -9,6 +9,8 @@ pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const YEAR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const DATE: Style = Style::new().fg(Color::Cyan);
 pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The visual range (it also has a marker, `┃`).
+pub const SELECTED: Style = Style::new().bg(Color::Blue);
 pub const CURSOR_UNFOCUSED: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
 pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);

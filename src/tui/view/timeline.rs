@@ -29,6 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .skip(app.list_offset)
         .take(usize::from(inner.height));
+    let selection = app.selection();
     for (i, row) in visible.enumerate() {
         let line_area = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
         let line = match *row {
@@ -36,6 +37,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::Event(pos) => {
                 let ev = &app.data.events[app.shown[pos]];
                 let is_cursor = pos == app.cursor;
+                let selected = selection.is_some_and(|(a, b)| (a..=b).contains(&pos));
+                if selected {
+                    buf.set_style(line_area, theme::SELECTED);
+                }
                 if is_cursor {
                     let style = if focused {
                         theme::CURSOR
@@ -44,12 +49,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     };
                     buf.set_style(line_area, style);
                 }
-                event_line(
-                    ev,
-                    is_cursor,
-                    usize::from(inner.width),
-                    app.search.as_deref(),
-                )
+                let marker = match (is_cursor, selected) {
+                    (true, _) => "▶ ",
+                    (false, true) => "┃ ",
+                    (false, false) => "  ",
+                };
+                event_line(ev, marker, usize::from(inner.width), app.search.as_deref())
             }
         };
         line.render(line_area, buf);
@@ -65,11 +70,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`. For an interval the span is
+/// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`; the marker is "▶ " at the
+/// cursor, "┃ " in the visual range. For an interval the span is
 /// worded as fully as the room allows the whole title to stay: "→ 7 May 2008 · 8 years",
 /// "→ 7 May 2008", then "→ 2008" beside a shortened title.
-fn event_line(ev: &Event, is_cursor: bool, cells: usize, search: Option<&str>) -> Line<'static> {
-    let marker = if is_cursor { "▶ " } else { "  " };
+fn event_line(
+    ev: &Event,
+    marker: &'static str,
+    cells: usize,
+    search: Option<&str>,
+) -> Line<'static> {
     let date = pad(&ev.when.anchor().in_year(), DATE_WIDTH);
     let title = sanitize(&ev.title);
     let room = cells.saturating_sub(width(marker) + DATE_WIDTH + 1);

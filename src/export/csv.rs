@@ -1,0 +1,97 @@
+//! CSV (RFC 4180, through the csv crate): one row per event. `start` and `end` are the first
+//! and last days the date can mean (ISO 8601), `precision` says how finely it is known.
+
+use crate::model::{Dataset, End, Point, Precision, Qualifier, When};
+use crate::text::sanitize;
+
+pub const HEADER: [&str; 9] = [
+    "id",
+    "start",
+    "end",
+    "precision",
+    "title",
+    "actors",
+    "tags",
+    "sources",
+    "summary",
+];
+
+fn precision_word(p: &Point) -> String {
+    let word = match p.precision {
+        Precision::Year => "year",
+        Precision::Month => "month",
+        Precision::Day => "day",
+        Precision::Time => "time",
+    };
+    let qualifier = match p.qualifier {
+        Qualifier::Certain => "",
+        Qualifier::Uncertain => " (uncertain)",
+        Qualifier::Approximate => " (approximate)",
+        Qualifier::UncertainApproximate => " (uncertain, approximate)",
+    };
+    format!("{word}{qualifier}")
+}
+
+fn end_word(e: &End) -> String {
+    match e {
+        End::Point(p) => precision_word(p),
+        End::Open => "open".to_string(),
+        End::Unknown => "unknown".to_string(),
+    }
+}
+
+/// The first moment as ISO 8601: a day, or the date and time as written for a time.
+fn start_text(p: &Point) -> String {
+    match p.precision {
+        Precision::Time => When::Point(Point {
+            qualifier: Qualifier::Certain,
+            ..*p
+        })
+        .to_string(),
+        _ => p.first_day.format("%Y-%m-%d").to_string(),
+    }
+}
+
+pub fn render(data: &Dataset) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let row_error = "a CSV row of strings into memory";
+    w.write_record(HEADER).expect(row_error);
+    for e in &data.events {
+        let (start, precision) = match &e.when {
+            When::Point(p) => (start_text(p), precision_word(p)),
+            When::Interval { start, end } => (
+                e.when.start().map(start_text).unwrap_or_default(),
+                format!("{}/{}", end_word(start), end_word(end)),
+            ),
+        };
+        let end = match e.when.end_bound() {
+            Some(End::Open | End::Unknown) => String::new(),
+            _ => super::last_day(e).format("%Y-%m-%d").to_string(),
+        };
+        let join = |items: Vec<String>| items.join("; ");
+        w.write_record([
+            sanitize(&e.id).into_owned(),
+            start,
+            end,
+            precision,
+            sanitize(&e.title).into_owned(),
+            join(
+                e.actors
+                    .iter()
+                    .map(|&a| sanitize(&data.actor(a).name).into_owned())
+                    .collect(),
+            ),
+            join(e.tags.iter().map(|t| sanitize(t).into_owned()).collect()),
+            join(
+                e.sources
+                    .iter()
+                    .map(|&s| sanitize(&data.source(s).citation()).into_owned())
+                    .collect(),
+            ),
+            sanitize(&e.summary).into_owned(),
+        ])
+        .expect(row_error);
+    }
+    let bytes = w.into_inner().expect("a CSV writer into memory flushes");
+    String::from_utf8(bytes).expect("CSV of UTF-8 text")
+}

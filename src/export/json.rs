@@ -1,0 +1,151 @@
+//! annals/1 JSON: what `load` reads, so an export loads back identical.
+
+use serde::Serialize;
+
+use crate::model::{ActorKind, Dataset};
+
+#[derive(Serialize)]
+struct File<'a> {
+    format: &'static str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    actors: Vec<Actor<'a>>,
+    sources: Vec<Source<'a>>,
+    events: Vec<Event<'a>>,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<ActorKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    id: &'a str,
+    publisher: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Event<'a> {
+    id: &'a str,
+    when: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    actors: Vec<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quotes: Vec<Quote<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    by: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation: Option<&'a str>,
+    source: &'a str,
+}
+
+pub fn render(data: &Dataset) -> String {
+    let actor = |i: usize| data.actors[i].id.as_str();
+    let source = |i: usize| data.sources[i].id.as_str();
+    let file = File {
+        format: crate::load::FORMAT,
+        title: &data.title,
+        description: data.description.as_deref(),
+        language: data.language.as_deref(),
+        actors: data
+            .actors
+            .iter()
+            .map(|a| Actor {
+                id: &a.id,
+                name: &a.name,
+                aliases: &a.aliases,
+                kind: a.kind,
+                about: a.about.as_deref(),
+            })
+            .collect(),
+        sources: data
+            .sources
+            .iter()
+            .map(|s| Source {
+                id: &s.id,
+                publisher: &s.publisher,
+                title: &s.title,
+                date: s.date.map(|d| d.to_string()),
+                language: s.language.as_deref(),
+                url: s.url.as_deref(),
+            })
+            .collect(),
+        events: data
+            .events
+            .iter()
+            .map(|e| Event {
+                id: &e.id,
+                when: e.when.to_string(),
+                title: &e.title,
+                summary: &e.summary,
+                actors: e.actors.iter().map(|&a| actor(a)).collect(),
+                tags: &e.tags,
+                quotes: e
+                    .quotes
+                    .iter()
+                    .map(|q| Quote {
+                        by: actor(q.by),
+                        text: &q.text,
+                        lang: q.lang.as_deref(),
+                        translation: q.translation.as_deref(),
+                        source: source(q.source),
+                    })
+                    .collect(),
+                sources: e.sources.iter().map(|&s| source(s)).collect(),
+                notes: &e.notes,
+            })
+            .collect(),
+    };
+    let text = serde_json::to_string_pretty(&file).expect("JSON of plain values");
+    let mut out = escape_unsafe(&text);
+    out.push('\n');
+    out
+}
+
+/// serde_json escapes C0 controls but writes DEL, C1 controls and bidi overrides as they
+/// are. Outside strings JSON is plain ASCII, so every such character is inside a string and
+/// its `\uXXXX` escape means the same text: the file stays lossless and inert in a terminal.
+pub fn escape_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if crate::text::is_unsafe(c) && !c.is_ascii_whitespace() {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

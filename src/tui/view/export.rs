@@ -1,0 +1,142 @@
+//! The export dialog: what is exported, the format, the file name, and the question before
+//! a file is replaced.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+
+use super::theme;
+use crate::export::{self, Format};
+use crate::text::{pad, sanitize, width};
+use crate::tui::app::{App, ExportDialog};
+
+/// Where the dialog goes on a screen.
+pub fn area(screen: Rect) -> Rect {
+    let w = screen.width.saturating_sub(4).min(76);
+    let h = screen.height.saturating_sub(2).min(14);
+    super::centered(screen, w, h)
+}
+
+/// The end of `text` that fits in `cells`, led by `…` when cut (a file name's end matters).
+fn tail(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > cells {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
+    let r = area(screen);
+    Clear.render(r, buf);
+    let hint = if d.confirm {
+        " y replace · n keep "
+    } else {
+        " Enter write · ↑↓ format · Esc cancel "
+    };
+    let block = Block::bordered()
+        .title(format!(" Export {} ", export::count_text(d.events.len())))
+        .title_bottom(Line::from(hint).right_aligned())
+        .border_style(theme::BORDER_FOCUSED)
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let cells = usize::from(inner.width);
+    // Roomy when everything fits; else one line per part, the chosen format only.
+    let roomy = usize::from(inner.height) >= 7 + Format::ALL.len();
+
+    let what = match app.selection() {
+        Some(_) => "the selected range",
+        None => "every event shown",
+    };
+    let range = export::range(d.events.iter().map(|&i| &app.data.events[i]))
+        .map(|(a, b)| {
+            let day = |x: chrono::NaiveDate| x.format("%-d %b %Y").to_string();
+            if a == b {
+                day(a)
+            } else {
+                format!("{} – {}", day(a), day(b))
+            }
+        })
+        .unwrap_or_default();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(range, theme::TITLE),
+        Span::styled(format!(" · {what}"), theme::DIM),
+    ])];
+    if roomy {
+        lines.push(Line::default());
+        let purpose_w = Format::ALL
+            .iter()
+            .map(|f| width(f.purpose()))
+            .max()
+            .unwrap_or(0);
+        let name_w = Format::ALL
+            .iter()
+            .map(|f| width(f.name()))
+            .max()
+            .unwrap_or(0);
+        for (i, f) in Format::ALL.iter().enumerate() {
+            let chosen = i == d.format;
+            let marker = if chosen { "▶ " } else { "  " };
+            let style = if chosen {
+                theme::CURSOR
+            } else {
+                Default::default()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{marker}{}", pad(f.name(), name_w)), style),
+                Span::styled(
+                    format!("  {}  .{}", pad(f.purpose(), purpose_w), f.extension()),
+                    theme::DIM,
+                ),
+            ]));
+        }
+        lines.push(Line::default());
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("Format ", theme::DIM),
+            Span::styled(format!("◀ {} ▶", d.format().name()), theme::KEY),
+        ]));
+    }
+    let label = "File ";
+    let name = tail(&sanitize(&d.name), cells.saturating_sub(width(label) + 1));
+    lines.push(Line::from(vec![
+        Span::styled(label, theme::DIM),
+        Span::raw(name),
+        Span::styled(" ", theme::CURSOR),
+    ]));
+    if roomy {
+        lines.push(Line::styled(
+            "     in the current folder unless it starts with / or ~/",
+            theme::DIM,
+        ));
+        lines.push(Line::default());
+    }
+    if d.confirm {
+        lines.push(Line::styled(
+            format!(
+                "{} exists. Replace it? y replaces, n keeps it",
+                sanitize(d.name.trim())
+            ),
+            theme::NOTICE,
+        ));
+    } else if let Some(e) = &d.error {
+        lines.push(Line::styled(sanitize(e).into_owned(), theme::ERROR));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
