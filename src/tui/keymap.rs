@@ -122,18 +122,18 @@ pub const KEYMAP: &[Binding] = &[
         Some("detail"),
     ),
     bind(
-        &["v"],
-        M::Timeline,
-        A::ToggleSelect,
-        "select a range from here (again: drop it)",
-        Some("select"),
-    ),
-    bind(
         &["q", "Esc"],
         M::Timeline,
         A::Back,
         "drop the range, or quit",
         Some("quit"),
+    ),
+    bind(
+        &["v"],
+        M::Timeline,
+        A::ToggleSelect,
+        "select a range from here (again: drop it)",
+        Some("select"),
     ),
     bind(
         &["j", "Down"],
