@@ -31,17 +31,21 @@ fn text(value: &str) -> String {
     out
 }
 
-/// Appends one content line, folded so that no line passes 75 octets (a fold never splits a
-/// character), ended by CRLF.
+/// Appends one content line, folded so that no line passes 75 octets, ended by CRLF. A fold
+/// never splits a character, nor an escape such as `\,` (RFC 5545 allows it, but lenient
+/// readers unescape before they unfold).
 fn line(out: &mut String, content: &str) {
     let mut used = 0;
-    for c in content.chars() {
-        let n = c.len_utf8();
+    let mut chars = content.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escaped = if c == '\\' { chars.next() } else { None };
+        let n = c.len_utf8() + escaped.map_or(0, char::len_utf8);
         if used + n > 75 {
             out.push_str("\r\n ");
             used = 1;
         }
         out.push(c);
+        out.extend(escaped);
         used += n;
     }
     out.push_str("\r\n");
@@ -170,6 +174,18 @@ mod tests {
         }
         let unfolded = out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("{content}\r\n"));
+    }
+
+    #[test]
+    fn folds_never_split_an_escape() {
+        let mut out = String::new();
+        let content = format!("DESCRIPTION:{}", "a\\,".repeat(40));
+        line(&mut out, &content);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(!l.ends_with('\\'), "{l}");
+            assert!(l.len() <= 75);
+        }
+        assert_eq!(out.replace("\r\n ", ""), format!("{content}\r\n"));
     }
 
     #[test]

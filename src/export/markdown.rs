@@ -78,7 +78,7 @@ pub fn render(data: &Dataset) -> String {
         for q in &e.quotes {
             let _ = writeln!(out, "> {}", md(&q.text));
             if let Some(t) = &q.translation {
-                let _ = writeln!(out, ">\n> {}", md(t));
+                let _ = writeln!(out, ">\n> “{}” (translation)", md(t));
             }
             let lang = q
                 .lang

@@ -104,13 +104,18 @@ fn slide(data: &Dataset, e: &Event) -> Value {
     let unusual = e.when.start().is_none_or(qualified)
         || e.when.end().is_some_and(qualified)
         || matches!(e.when.end_bound(), Some(End::Open | End::Unknown));
+    let mut body = text(data, e);
     if unusual {
-        // TimelineJS would print these as plain dates: say what is uncertain or open.
-        s.insert("display_date".into(), html(&e.when.long()).into());
+        // TimelineJS would print these as plain dates: the text says what is uncertain or
+        // open (its samples never use `display_date`, so neither do we).
+        body.insert_str(
+            0,
+            &format!("<p><strong>{}</strong></p>", html(&e.when.long())),
+        );
     }
     s.insert(
         "text".into(),
-        json!({ "headline": html(&e.title), "text": text(data, e) }),
+        json!({ "headline": html(&e.title), "text": body }),
     );
     if let Some(tag) = e.tags.first() {
         s.insert("group".into(), html(tag).into());
