@@ -1,6 +1,7 @@
 //! End to end: the real binary in a real pseudo-terminal (tmux), driven by keys, read back
 //! with `capture-pane`. Waiting polls the screen for text (it never asserts on time).
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -100,7 +101,13 @@ impl Drop for Tmux {
 }
 
 fn session(name: &str, width: u16, height: u16) -> Option<Tmux> {
+    session_in(name, width, height, Path::new("."))
+}
+
+/// A session whose shell starts annals in `dir` (where relative exports go).
+fn session_in(name: &str, width: u16, height: u16, dir: &Path) -> Option<Tmux> {
     let bin = env!("CARGO_BIN_EXE_annals");
+    let bin = format!("cd '{}' && {bin}", dir.display());
     // After annals exits, show its exit code and whether the terminal is back in canonical
     // (cooked) mode, then keep the pane open to be read.
     let command = format!(
@@ -219,6 +226,54 @@ fn find_lavrov_by_typing_serguei_then_search_text() {
     });
     t.keys(&["Enter", "n"]);
     t.wait_text("/usaid 2/");
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+}
+
+#[test]
+fn select_the_autumn_and_export_it_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(t) = session_in("export", 120, 40, dir.path()) else {
+        return;
+    };
+    let data = annals::load::builtin();
+    let n = data.events.len();
+    let from = data.event_position("usaid-note").unwrap();
+    let to = data.event_position("putin-obama-call").unwrap();
+    let count = to - from + 1;
+    t.wait_text(&format!("1/{n}"));
+    for format in 0..annals::export::Format::ALL.len() {
+        t.keys(&["g", "g"]);
+        for _ in 0..from {
+            t.keys(&["j"]);
+        }
+        t.keys(&["v"]);
+        for _ in from..to {
+            t.keys(&["j"]);
+        }
+        t.wait_all(&[" VISUAL ", &format!("{count} selected")]);
+        t.keys(&["x"]);
+        t.wait_text("┌ Export");
+        for _ in 0..format {
+            t.keys(&["Down"]);
+        }
+        t.keys(&["Enter"]);
+        t.wait_text(&format!(
+            "wrote {count} events to annals-2012-09-12--2012-11-13."
+        ));
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let stem = "annals-2012-09-12--2012-11-13";
+    assert_eq!(
+        names,
+        ["csv", "ics", "json", "md", "timeline.json"].map(|ext| format!("{stem}.{ext}"))
+    );
+    let back = annals::load::from_path(&dir.path().join(format!("{stem}.json"))).unwrap();
+    assert_eq!(back, data.subset(&(from..=to).collect::<Vec<_>>()));
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }

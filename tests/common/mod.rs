@@ -72,3 +72,8 @@ pub fn screen(app: &App) -> String {
     }
     out
 }
+
+/// The terminal was resized.
+pub fn update_size(app: &mut App, width: u16, height: u16) {
+    update(app, Action::Resize { width, height });
+}

@@ -127,10 +127,7 @@ pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     }
     if d.confirm {
         lines.push(Line::styled(
-            format!(
-                "{} exists. Replace it? y replaces, n keeps it",
-                sanitize(d.name.trim())
-            ),
+            format!("{} exists. Replace it? (y/n)", sanitize(d.name.trim())),
             theme::NOTICE,
         ));
     } else if let Some(e) = &d.error {
