@@ -60,6 +60,25 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// The end of `text` in at most `cells` cells, led by `…` when something was cut (for a file
+/// name, whose end matters).
+pub fn truncate_start(text: &str, cells: usize) -> String {
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > cells {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Pads `text` with spaces on the right to exactly `cells` cells (truncating if longer).
 pub fn pad(text: &str, cells: usize) -> String {
     let t = truncate(text, cells);

@@ -66,7 +66,7 @@ pub fn render(data: &Dataset) -> String {
         };
         let end = match e.when.end_bound() {
             Some(End::Open | End::Unknown) => String::new(),
-            _ => super::last_day(e).format("%Y-%m-%d").to_string(),
+            _ => e.when.last_day().format("%Y-%m-%d").to_string(),
         };
         let join = |items: Vec<String>| items.join("; ");
         w.write_record([

@@ -68,11 +68,8 @@ fn day(d: NaiveDate) -> String {
 
 /// The first day and the exclusive last day of an event, within what iCalendar can hold.
 fn days(e: &Event) -> Result<(NaiveDate, NaiveDate), ExportError> {
-    let first = match e.when.start() {
-        Some(p) => p.first_day,
-        None => e.when.anchor().first_day,
-    };
-    let after = super::last_day(e) + Duration::days(1);
+    let first = e.when.anchor().first_day;
+    let after = e.when.last_day() + Duration::days(1);
     let year_ok = |d: NaiveDate| (1..=9999).contains(&chrono::Datelike::year(&d));
     if !year_ok(first) || !year_ok(after) {
         return Err(ExportError::Unrepresentable {

@@ -40,7 +40,7 @@ pub fn render(data: &Dataset) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&data.title));
     let mut about = super::count_text(data.events.len());
-    if let Some(range) = super::range_text(&data.events) {
+    if let Some(range) = crate::model::span_text(&data.events) {
         about = format!("{range} · {about}");
     }
     let _ = writeln!(out, "{about}\n");

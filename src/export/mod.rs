@@ -11,9 +11,9 @@ mod markdown;
 mod timelinejs;
 mod write;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::model::{Dataset, End, Event};
+use crate::model::Dataset;
 
 pub use write::{WriteError, write_file};
 
@@ -92,8 +92,6 @@ pub enum ExportError {
         id: String,
         reason: String,
     },
-    #[error(transparent)]
-    Write(#[from] WriteError),
 }
 
 /// Renders the events at `events` (positions in `data.events`) in `format`. `now` stamps
@@ -114,44 +112,14 @@ pub fn render(
     })
 }
 
-/// The first and last day a run of events covers: the earliest start to the latest end.
-pub fn range<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<(NaiveDate, NaiveDate)> {
-    events.into_iter().fold(None, |span, e| {
-        let (first, last) = (e.when.anchor().first_day, last_day(e));
-        Some(match span {
-            None => (first, last),
-            Some((a, b)) => (first.min(a), last.max(b)),
-        })
-    })
-}
-
-/// The last day an event covers: its end's last day, or its anchor's when it has no dated end.
-pub fn last_day(e: &Event) -> NaiveDate {
-    match e.when.end_bound() {
-        Some(End::Point(p)) => p.last_day(),
-        _ => e.when.anchor().last_day(),
-    }
-}
-
 /// The file name an export is offered under: `annals-2012-09-12--2012-11-13.md`.
 pub fn file_name(data: &Dataset, events: &[usize], format: Format) -> String {
-    let stem = match range(events.iter().map(|&i| &data.events[i])) {
+    let stem = match crate::model::span(events.iter().map(|&i| &data.events[i])) {
         None => "annals".to_string(),
         Some((a, b)) if a == b => format!("annals-{}", a.format("%Y-%m-%d")),
         Some((a, b)) => format!("annals-{}--{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
     };
     format!("{stem}.{}", format.extension())
-}
-
-/// "12 Sep 2012 – 13 Nov 2012", the range a brief or a title slide states.
-fn range_text(events: &[Event]) -> Option<String> {
-    let (a, b) = range(events)?;
-    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
-    Some(if a == b {
-        day(a)
-    } else {
-        format!("{} – {}", day(a), day(b))
-    })
 }
 
 /// "7 events" / "1 event".

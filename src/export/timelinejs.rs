@@ -93,11 +93,8 @@ fn text(data: &Dataset, e: &Event) -> String {
 fn slide(data: &Dataset, e: &Event) -> Value {
     let mut s = Map::new();
     s.insert("unique_id".into(), e.id.clone().into());
-    s.insert(
-        "start_date".into(),
-        date(e.when.start().unwrap_or(e.when.anchor())),
-    );
-    if let Some(End::Point(p)) = e.when.end_bound() {
+    s.insert("start_date".into(), date(e.when.anchor()));
+    if let Some(p) = e.when.end() {
         s.insert("end_date".into(), date(p));
     }
     let qualified = |p: &Point| p.qualifier != Qualifier::Certain;
@@ -129,7 +126,7 @@ pub fn render(data: &Dataset) -> String {
         intro.push_str(&format!("<p>{}</p>", html(d)));
     }
     let mut about = super::count_text(data.events.len());
-    if let Some(r) = super::range_text(&data.events) {
+    if let Some(r) = crate::model::span_text(&data.events) {
         about = format!("{} · {about}", html(&r));
     }
     intro.push_str(&format!("<p>{about}</p>"));

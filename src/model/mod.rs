@@ -3,6 +3,8 @@
 
 pub mod when;
 
+use chrono::NaiveDate;
+
 pub use when::{End, Point, Precision, Qualifier, When};
 
 /// Index of an actor in `Dataset::actors`.
@@ -185,6 +187,28 @@ impl Dataset {
                 .collect(),
         }
     }
+}
+
+/// The first and last day a run of events covers: the earliest start to the latest end.
+pub fn span<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<(NaiveDate, NaiveDate)> {
+    events.into_iter().fold(None, |span, e| {
+        let (first, last) = (e.when.anchor().first_day, e.when.last_day());
+        Some(match span {
+            None => (first, last),
+            Some((a, b)) => (first.min(a), last.max(b)),
+        })
+    })
+}
+
+/// "12 Sep 2012 – 13 Nov 2012" (or one day), the stretch a run of events covers.
+pub fn span_text<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<String> {
+    let (a, b) = span(events)?;
+    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    Some(if a == b {
+        day(a)
+    } else {
+        format!("{} – {}", day(a), day(b))
+    })
 }
 
 fn keep<T: Clone>(items: &[T], used: &[bool]) -> Vec<T> {

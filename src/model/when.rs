@@ -288,6 +288,15 @@ impl When {
         }
     }
 
+    /// The last day the event covers: its end's last day, or its anchor's when it has no
+    /// dated end (an open or unknown end is not guessed).
+    pub fn last_day(&self) -> NaiveDate {
+        match self.end() {
+            Some(p) => p.last_day(),
+            None => self.anchor().last_day(),
+        }
+    }
+
     /// The year the event is listed under in the timeline.
     pub fn year(&self) -> i32 {
         self.anchor().year()

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use chrono::Datelike;
+
 use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
 use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter};
@@ -167,7 +169,8 @@ impl App {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(pos));
         }
-        self.years = year_span(self.shown.iter().map(|&i| &self.data.events[i]));
+        self.years = crate::model::span(self.shown.iter().map(|&i| &self.data.events[i]))
+            .map(|(first, last)| (first.year(), last.year()));
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
     }
 
@@ -236,22 +239,4 @@ impl App {
     pub fn cursor_row(&self) -> usize {
         self.row_of.get(self.cursor).copied().unwrap_or(0)
     }
-}
-
-/// The years a run of events in timeline order covers: the first one's year to the latest
-/// year any of them reaches (an interval reaches its end).
-pub fn year_span<'a>(events: impl Iterator<Item = &'a crate::model::Event>) -> Option<(i32, i32)> {
-    let mut span: Option<(i32, i32)> = None;
-    for e in events {
-        let reach = e
-            .when
-            .end()
-            .map_or(e.when.year(), |p| p.year())
-            .max(e.when.year());
-        span = Some(match span {
-            None => (e.when.year(), reach),
-            Some((first, last)) => (first, last.max(reach)),
-        });
-    }
-    span
 }

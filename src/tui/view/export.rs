@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::theme;
 use crate::export::{self, Format};
-use crate::text::{pad, sanitize, width};
+use crate::text::{pad, sanitize, truncate_start, width};
 use crate::tui::app::{App, ExportDialog};
 
 /// Where the dialog goes on a screen.
@@ -16,24 +16,6 @@ pub fn area(screen: Rect) -> Rect {
     let w = screen.width.saturating_sub(4).min(76);
     let h = screen.height.saturating_sub(2).min(14);
     super::centered(screen, w, h)
-}
-
-/// The end of `text` that fits in `cells`, led by `…` when cut (a file name's end matters).
-fn tail(text: &str, cells: usize) -> String {
-    if width(text) <= cells {
-        return text.to_string();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > cells {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
@@ -62,16 +44,8 @@ pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         Some(_) => "the selected range",
         None => "every event shown",
     };
-    let range = export::range(d.events.iter().map(|&i| &app.data.events[i]))
-        .map(|(a, b)| {
-            let day = |x: chrono::NaiveDate| x.format("%-d %b %Y").to_string();
-            if a == b {
-                day(a)
-            } else {
-                format!("{} – {}", day(a), day(b))
-            }
-        })
-        .unwrap_or_default();
+    let range =
+        crate::model::span_text(d.events.iter().map(|&i| &app.data.events[i])).unwrap_or_default();
     let mut lines = vec![Line::from(vec![
         Span::styled(range, theme::TITLE),
         Span::styled(format!(" · {what}"), theme::DIM),
@@ -112,7 +86,7 @@ pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         ]));
     }
     let label = "File ";
-    let name = tail(&sanitize(&d.name), cells.saturating_sub(width(label) + 1));
+    let name = truncate_start(&sanitize(&d.name), cells.saturating_sub(width(label) + 1));
     lines.push(Line::from(vec![
         Span::styled(label, theme::DIM),
         Span::raw(name),
