@@ -10,6 +10,9 @@ use super::action::Action;
 pub enum Mode {
     /// The timeline list has focus.
     Timeline,
+    /// The timeline has focus and a visual range is active (`v`): the timeline's keys, but
+    /// these first.
+    Visual,
     /// The detail pane has focus.
     Detail,
     /// The help overlay is open.
@@ -39,6 +42,7 @@ impl Mode {
     pub fn label(self) -> &'static str {
         match self {
             Mode::Timeline => "Timeline",
+            Mode::Visual => "Timeline with a range (after v)",
             Mode::Detail => "Detail",
             Mode::Help => "Help",
             Mode::Picker => "Actor picker",
@@ -121,19 +125,27 @@ pub const KEYMAP: &[Binding] = &[
         "focus the detail pane",
         Some("detail"),
     ),
-    bind(
-        &["q", "Esc"],
-        M::Timeline,
-        A::Back,
-        "drop the range, or quit",
-        Some("quit"),
-    ),
+    bind(&["q", "Esc"], M::Timeline, A::Back, "quit", Some("quit")),
     bind(
         &["v"],
         M::Timeline,
         A::ToggleSelect,
-        "select a range from here (again: drop it)",
+        "start a range here; moving extends it",
         Some("select"),
+    ),
+    bind(
+        &["v", "Esc", "q"],
+        M::Visual,
+        A::ToggleSelect,
+        "drop the range",
+        Some("drop range"),
+    ),
+    bind(
+        &["x"],
+        M::Visual,
+        A::OpenExport,
+        "export the range",
+        Some("export range"),
     ),
     bind(
         &["j", "Down"],
@@ -464,8 +476,19 @@ pub enum Lookup {
 
 fn applies(b: &Binding, mode: Mode) -> bool {
     b.mode == mode
-        || (b.mode == Mode::Browse && matches!(mode, Mode::Timeline | Mode::Detail))
+        || (b.mode == Mode::Timeline && mode == Mode::Visual)
+        || (b.mode == Mode::Browse && matches!(mode, Mode::Timeline | Mode::Visual | Mode::Detail))
         || b.mode == Mode::Any
+}
+
+/// The bindings that apply in a mode, its own first, so that they win over shared ones
+/// (the visual range's `Esc` over the timeline's, a mode's `?` over the help key).
+fn applicable(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().filter(move |b| b.mode == mode).chain(
+        KEYMAP
+            .iter()
+            .filter(move |b| b.mode != mode && applies(b, mode)),
+    )
 }
 
 /// Whether a press types a character (a printable key without Ctrl).
@@ -481,7 +504,7 @@ pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
         // Typed text is never a binding in the picker or a prompt.
         return Lookup::None;
     }
-    for b in KEYMAP.iter().filter(|b| applies(b, mode)) {
+    for b in applicable(mode) {
         for spec in b.keys {
             let keys = parse_sequence(spec);
             if keys == seq {
@@ -495,8 +518,9 @@ pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
     if prefix { Lookup::Prefix } else { Lookup::None }
 }
 
-/// The bindings shown for a mode, in table order: its own, then those that apply anywhere.
-/// An `Any` binding whose every key the mode binds itself is left out (it never fires there).
+/// The bindings shown for a mode: its own, then the shared ones in table order. A shared
+/// binding whose every key the mode binds itself is left out (it never fires there), and so
+/// is an `Any` binding of printable keys in a mode that takes text.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let own = move |spec: &&str| {
         KEYMAP
@@ -504,19 +528,12 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
             .filter(|b| b.mode == mode)
             .any(|b| b.keys.contains(spec))
     };
-    let browse = matches!(mode, Mode::Timeline | Mode::Detail);
-    let shared = move |b: &&Binding| {
-        (b.mode == Mode::Browse && browse)
-            || (b.mode == Mode::Any
-                && mode != Mode::Any
-                && !(mode.takes_text() && b.keys.iter().all(|k| is_text(&parse_sequence(k)[0]))))
+    let typed = move |b: &&Binding| {
+        b.mode == Mode::Any
+            && mode.takes_text()
+            && b.keys.iter().all(|k| is_text(&parse_sequence(k)[0]))
     };
-    KEYMAP.iter().filter(move |b| b.mode == mode).chain(
-        KEYMAP
-            .iter()
-            .filter(shared)
-            .filter(move |b| !b.keys.iter().all(&own)),
-    )
+    applicable(mode).filter(move |b| b.mode == mode || !(b.keys.iter().all(&own) || typed(b)))
 }
 
 /// Footer hints for a mode: ("j", "move"), ("Enter", "read")…
@@ -533,13 +550,6 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     v.into_iter()
         .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
         .collect()
-}
-
-/// The first key bound to `action` where `mode` applies, as people write it.
-pub fn key_for(mode: Mode, action: Action) -> Option<String> {
-    bindings_for(mode)
-        .find(|b| b.action == action)
-        .map(|b| display(b.keys[0]))
 }
 
 /// The key table of the README, generated from `KEYMAP`.
@@ -581,6 +591,7 @@ mod tests {
     fn no_sequence_is_bound_twice_in_one_mode() {
         for mode in [
             Mode::Timeline,
+            Mode::Visual,
             Mode::Detail,
             Mode::Help,
             Mode::Picker,

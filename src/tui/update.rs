@@ -30,6 +30,7 @@ pub fn mode(app: &App) -> Mode {
         Mode::Help
     } else {
         match app.focus {
+            Focus::Timeline if app.selection().is_some() => Mode::Visual,
             Focus::Timeline => Mode::Timeline,
             Focus::Detail => Mode::Detail,
         }
@@ -118,7 +119,6 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevSameActor => same_actor(app, false),
         Action::Back => match app.focus {
             Focus::Detail => app.focus = Focus::Timeline,
-            Focus::Timeline if app.selection().is_some() => app.anchor = None,
             Focus::Timeline => app.quit = true,
         },
         Action::ToggleSelect => {

@@ -9,7 +9,6 @@ use ratatui::widgets::Widget;
 
 use super::theme;
 use crate::text::{sanitize, truncate, width};
-use crate::tui::action::Action;
 use crate::tui::app::{App, Prompt, PromptKind};
 use crate::tui::keymap::{self, Mode};
 use crate::tui::update::mode;
@@ -20,8 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mode = mode(app);
     let label = match mode {
-        Mode::Timeline | Mode::Browse if app.selection().is_some() => " VISUAL ",
         Mode::Timeline | Mode::Browse => " NORMAL ",
+        Mode::Visual => " VISUAL ",
         Mode::Export | Mode::Confirm => " EXPORT ",
         Mode::Detail => " DETAIL ",
         Mode::Picker => " ACTORS ",
@@ -61,7 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(truncate(status, room), theme::NOTICE));
     } else {
         // Whole hints only, as many as fit.
-        for (key, hint) in hints(app, mode) {
+        for (key, hint) in keymap::hints(mode) {
             let text = format!(" {hint}  ");
             let need = width(&key) + width(&text);
             if need > room {
@@ -110,24 +109,4 @@ fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
         None => spans.push(Span::styled(help, theme::DIM)),
     }
     Line::from(spans).render(area, buf);
-}
-
-/// The keymap's hints for the mode; with a visual range, what to do with it comes first.
-fn hints(app: &App, mode: Mode) -> Vec<(String, &'static str)> {
-    let mut hints = keymap::hints(mode);
-    if app.selection().is_some() && mode == Mode::Timeline {
-        let first = |action, hint: &'static str| keymap::key_for(mode, action).map(|k| (k, hint));
-        let lead: Vec<(String, &'static str)> = [
-            first(Action::ToggleSelect, "drop range"),
-            first(Action::OpenExport, "export range"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        // Back drops the range too; "quit" would say otherwise.
-        let back = keymap::key_for(mode, Action::Back);
-        hints.retain(|(k, _)| !lead.iter().any(|(l, _)| l == k) && Some(k) != back.as_ref());
-        hints.splice(0..0, lead);
-    }
-    hints
 }

@@ -14,6 +14,7 @@ fn lines() -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for mode in [
         Mode::Timeline,
+        Mode::Visual,
         Mode::Detail,
         Mode::Browse,
         Mode::Picker,
