@@ -1,9 +1,10 @@
 //! annals: a terminal timeline browser.
 //!
 //! Data flows one way: file → `load` (validate) → `model::Dataset` → view. The core
-//! (`model`, `load`, `text`) knows nothing of terminals; `tui` is one face on it and the
+//! (`model`, `load`, `text`, `query`, `axis`, `export`) knows nothing of terminals; `tui` is one face on it and the
 //! command line (`cli`, `main.rs`) another.
 
+pub mod axis;
 pub mod cli;
 pub mod export;
 pub mod load;

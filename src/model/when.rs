@@ -597,15 +597,12 @@ fn plural(n: i64, unit: &str) -> String {
 /// Whole years, months and days from `from` to `to`, largest two units.
 pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
     let (from, to) = if to < from { (to, from) } else { (from, to) };
-    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    if to.day() < from.day() {
-        months -= 1;
-    }
+    let months = whole_months(from, to);
     let anchor = from
-        .checked_add_months(chrono::Months::new(months.max(0) as u32))
+        .checked_add_months(chrono::Months::new(months as u32))
         .unwrap_or(from);
     let days = (to - anchor).num_days();
-    let (y, m) = (i64::from(months / 12), i64::from(months % 12));
+    let (y, m) = (months / 12, months % 12);
     let parts: Vec<String> = [(y, "year"), (m, "month"), (days, "day")]
         .into_iter()
         .filter(|(n, _)| *n > 0)
@@ -619,9 +616,59 @@ pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
+/// Whole calendar months from `from` to `to` (`from` ≤ `to`).
+fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    let mut months =
+        i64::from((to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32);
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    months.max(0)
+}
+
+/// Where `date` stands from a reference day, compactly: "T" on the day, "T−3d", "T+2w",
+/// "T+5m", "T+2y" (days under two weeks, weeks under two months, months under two years,
+/// then years; always rounded down).
+pub fn relative_text(reference: NaiveDate, date: NaiveDate) -> String {
+    if date == reference {
+        return "T".to_string();
+    }
+    let (sign, from, to) = if date < reference {
+        ('−', date, reference)
+    } else {
+        ('+', reference, date)
+    };
+    let days = (to - from).num_days();
+    let months = whole_months(from, to);
+    let (n, unit) = if days < 14 {
+        (days, 'd')
+    } else if months < 2 {
+        (days / 7, 'w')
+    } else if months < 24 {
+        (months, 'm')
+    } else {
+        (months / 12, 'y')
+    };
+    format!("T{sign}{n}{unit}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_relative_to_a_reference() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let call = d("2012-11-13");
+        assert_eq!(relative_text(call, call), "T");
+        assert_eq!(relative_text(call, d("2012-11-10")), "T−3d");
+        assert_eq!(relative_text(call, d("2012-11-21")), "T+8d");
+        assert_eq!(relative_text(call, d("2012-10-01")), "T−6w");
+        assert_eq!(relative_text(call, d("2012-09-12")), "T−2m");
+        assert_eq!(relative_text(call, d("2013-09-05")), "T+9m");
+        assert_eq!(relative_text(call, d("2014-11-13")), "T+2y");
+        assert_eq!(relative_text(call, d("2000-05-07")), "T−12y");
+    }
 
     fn w(s: &str) -> When {
         When::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -1,0 +1,212 @@
+//! Lanes: one per actor (or per tag), each event placed on the columns its days cover in a
+//! window, events that would overlap stacked on rows of their own.
+
+use super::{Window, event_days};
+use crate::model::Dataset;
+
+/// What a lane stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Grouping {
+    #[default]
+    Actor,
+    Tag,
+}
+
+impl Grouping {
+    pub fn toggled(self) -> Grouping {
+        match self {
+            Grouping::Actor => Grouping::Tag,
+            Grouping::Tag => Grouping::Actor,
+        }
+    }
+
+    /// "actor" / "tag", for titles and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grouping::Actor => "actor",
+            Grouping::Tag => "tag",
+        }
+    }
+}
+
+/// An event placed in a lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Position of the event in the list of events shown.
+    pub pos: usize,
+    /// First and last column it covers.
+    pub first: u16,
+    pub last: u16,
+    /// Row within the lane, from 0.
+    pub row: usize,
+}
+
+/// One lane with the events it holds in the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    /// The actor's name or the tag; empty for events with none.
+    pub name: String,
+    /// Rows used (at least 1).
+    pub rows: usize,
+    pub items: Vec<Placed>,
+    /// Some items could not get a row of their own and overlap others in the last row.
+    pub crowded: bool,
+}
+
+/// Lanes for the events at `shown` (positions in `data.events`) inside `window`, across
+/// `cols` columns, each lane at most `max_rows` tall. Lanes come busiest first (over all
+/// the events shown, so their order does not change as the window moves), then in order of
+/// first appearance; events with no actor (or tag) share a last lane with an empty name.
+/// Lanes with nothing in the window are left out.
+pub fn build(
+    data: &Dataset,
+    shown: &[usize],
+    grouping: Grouping,
+    window: Window,
+    cols: u16,
+    max_rows: usize,
+) -> Vec<Lane> {
+    // Group key per event: actor index or tag name, as a string key for both.
+    let mut names: Vec<String> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut none: Vec<usize> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (pos, &ev) in shown.iter().enumerate() {
+        let e = &data.events[ev];
+        let keys: Vec<String> = match grouping {
+            Grouping::Actor => {
+                let mut seen = Vec::new();
+                for a in e.participants() {
+                    if !seen.contains(&a) {
+                        seen.push(a);
+                    }
+                }
+                seen.into_iter()
+                    .map(|a| data.actor(a).name.clone())
+                    .collect()
+            }
+            Grouping::Tag => {
+                let mut tags = e.tags.clone();
+                tags.dedup();
+                tags
+            }
+        };
+        if keys.is_empty() {
+            none.push(pos);
+        }
+        for k in keys {
+            let i = *index.entry(k.clone()).or_insert_with(|| {
+                names.push(k);
+                counts.push(0);
+                members.push(Vec::new());
+                names.len() - 1
+            });
+            counts[i] += 1;
+            members[i].push(pos);
+        }
+    }
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
+    let mut groups: Vec<(String, Vec<usize>)> = order
+        .into_iter()
+        .map(|i| {
+            (
+                std::mem::take(&mut names[i]),
+                std::mem::take(&mut members[i]),
+            )
+        })
+        .collect();
+    if !none.is_empty() {
+        groups.push((String::new(), none));
+    }
+    groups
+        .into_iter()
+        .filter_map(|(name, positions)| {
+            let spans: Vec<(usize, u16, u16)> = positions
+                .into_iter()
+                .filter_map(|pos| {
+                    let (a, b) = event_days(&data.events[shown[pos]]);
+                    window.columns(a, b, cols).map(|(c0, c1)| (pos, c0, c1))
+                })
+                .collect();
+            (!spans.is_empty()).then(|| lane(name, &spans, max_rows))
+        })
+        .collect()
+}
+
+/// Packs items into rows: each goes on the first row where it overlaps nothing; when all
+/// `max_rows` are taken it overlaps in the last one.
+fn lane(name: String, spans: &[(usize, u16, u16)], max_rows: usize) -> Lane {
+    let max_rows = max_rows.max(1);
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].1, spans[i].0));
+    // The last column taken on each row so far.
+    let mut ends: Vec<u16> = Vec::new();
+    let mut items = Vec::with_capacity(spans.len());
+    let mut crowded = false;
+    for i in order {
+        let (pos, first, last) = spans[i];
+        let row = match ends.iter().position(|&e| e < first) {
+            Some(r) => r,
+            None if ends.len() < max_rows => {
+                ends.push(0);
+                ends.len() - 1
+            }
+            None => {
+                crowded = true;
+                max_rows - 1
+            }
+        };
+        ends[row] = ends[row].max(last);
+        items.push(Placed {
+            pos,
+            first,
+            last,
+            row,
+        });
+    }
+    items.sort_by_key(|p| p.pos);
+    Lane {
+        name,
+        rows: ends.len().max(1),
+        items,
+        crowded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_items_are_stacked_and_others_share_a_row() {
+        let l = lane(
+            "Putin".into(),
+            &[
+                (0, 0, 50),
+                (1, 10, 10),
+                (2, 20, 20),
+                (3, 60, 60),
+                (4, 20, 25),
+            ],
+            4,
+        );
+        let row = |pos: usize| l.items.iter().find(|p| p.pos == pos).unwrap().row;
+        assert_eq!(row(0), 0, "the long range");
+        assert_eq!(row(1), 1);
+        assert_eq!(row(2), 1, "after item 1 on the same row");
+        assert_eq!(row(4), 2, "overlaps both");
+        assert_eq!(row(3), 0, "after the range ends");
+        assert_eq!(l.rows, 3);
+        assert!(!l.crowded);
+    }
+
+    #[test]
+    fn a_full_lane_overlaps_in_its_last_row() {
+        let l = lane("x".into(), &[(0, 5, 5), (1, 5, 5), (2, 5, 5)], 2);
+        assert_eq!(l.rows, 2);
+        assert!(l.crowded);
+        assert_eq!(l.items[2].row, 1);
+    }
+}
