@@ -81,7 +81,10 @@ fn gg_and_g_jump_to_the_ends_and_a_lone_g_waits() {
 fn pages_move_by_the_visible_height_and_clamp() {
     let mut a = app(200, 120, 40);
     let h = list_height(&a);
-    assert_eq!(h, 36, "40 rows less header, footer and borders");
+    assert_eq!(
+        h, 33,
+        "40 rows less header, strip (3 rows), footer and borders"
+    );
     ctrl(&mut a, 'd');
     assert_eq!(a.cursor, h / 2);
     ctrl(&mut a, 'u');
@@ -239,21 +242,21 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
     );
     assert_eq!(a.cursor, 0);
     assert!(a.detail_scroll > 0);
-    // Row 2 of the screen is the first row inside the list: the year 2000 heading; row 4 is
-    // the second event.
-    update(&mut a, Action::Click { column: 10, row: 4 });
+    // Row 5 of the screen is the first row inside the list (under the header and the
+    // strip's three rows): the year 2000 heading; row 7 is the second event.
+    update(&mut a, Action::Click { column: 10, row: 7 });
     assert_eq!(a.cursor, 1);
     assert_eq!(a.focus, Focus::Timeline);
     update(
         &mut a,
         Action::Click {
             column: 100,
-            row: 4,
+            row: 7,
         },
     );
     assert_eq!(a.focus, Focus::Detail);
     // Clicking a year heading selects nothing new.
-    update(&mut a, Action::Click { column: 10, row: 2 });
+    update(&mut a, Action::Click { column: 10, row: 5 });
     assert_eq!(a.cursor, 1);
 }
 

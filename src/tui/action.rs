@@ -80,4 +80,21 @@ pub enum Action {
     FormatPrev,
     /// Yes to a question (replace the existing file).
     Yes,
+    /// Switch between the list and the lanes view.
+    ToggleLanes,
+    /// Lanes: show a finer / coarser calendar unit around the cursor.
+    ZoomIn,
+    ZoomOut,
+    /// Lanes: show the previous / next unit of time.
+    PanEarlier,
+    PanLater,
+    /// Lanes: one lane per actor, or per tag.
+    ToggleGrouping,
+    /// First event of the next / previous year (in the lanes, of the zoom unit).
+    NextPeriod,
+    PrevPeriod,
+    /// Open the go-to-date prompt.
+    OpenGoTo,
+    /// Make the current event the reference for relative dates, or clear the reference.
+    ToggleReference,
 }

@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
+use crate::axis::lanes::Grouping;
+use crate::axis::{Window, Zoom};
 use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
 use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter};
@@ -25,6 +27,37 @@ pub enum Row {
     Year(i32),
     /// The event at this position in `App::shown`.
     Event(usize),
+    /// A long silence between two events: from the last day covered so far to the next
+    /// event's first day.
+    Gap { from: NaiveDate, to: NaiveDate },
+}
+
+/// What the left (or only) pane shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The list of events under year headings.
+    #[default]
+    List,
+    /// A proportional time axis with one lane per actor or tag.
+    Lanes,
+}
+
+/// The lanes view's window and grouping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lanes {
+    pub zoom: Zoom,
+    /// A day inside the unit shown (unused when zoomed out to everything).
+    pub at: NaiveDate,
+    pub grouping: Grouping,
+}
+
+/// The density strip, counted when the events shown or the width change (never per frame).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Strip {
+    /// The whole span of the events shown.
+    pub window: Option<Window>,
+    /// How many events touch each column.
+    pub counts: Vec<u32>,
 }
 
 /// The actor picker while it is open.
@@ -44,6 +77,8 @@ pub struct Picker {
 pub enum PromptKind {
     Search,
     Dates,
+    /// Go to the event nearest a date.
+    GoTo,
 }
 
 /// A one-line prompt in the footer.
@@ -105,6 +140,14 @@ pub struct App {
     pub row_of: Vec<usize>,
     /// First and last year the shown events cover, for the header.
     pub years: Option<(i32, i32)>,
+    /// The density strip over the events shown.
+    pub strip: Strip,
+    /// List or lanes.
+    pub view: View,
+    pub lanes: Lanes,
+    /// The reference event (`r`), as a position in `data.events`: list dates are shown
+    /// relative to it.
+    pub reference: Option<usize>,
     /// The cursor, as a position in `shown`.
     pub cursor: usize,
     /// First row of `rows` on screen.
@@ -141,6 +184,14 @@ impl App {
             rows: Vec::new(),
             row_of: Vec::new(),
             years: None,
+            strip: Strip::default(),
+            view: View::List,
+            lanes: Lanes {
+                zoom: Zoom::All,
+                at: NaiveDate::default(),
+                grouping: Grouping::Actor,
+            },
+            reference: None,
             cursor: 0,
             list_offset: 0,
             detail_scroll: 0,
@@ -155,13 +206,27 @@ impl App {
         app
     }
 
-    /// Rebuilds the rows after `shown` changed. O(shown), never per frame.
+    /// Rebuilds the rows after `shown` changed: year headings, events, and a gap marker
+    /// where the events fall silent for long (see `axis::long_gap_days`). O(shown), never
+    /// per frame.
     pub fn rebuild_rows(&mut self) {
         self.rows.clear();
         self.row_of.clear();
+        let span = crate::axis::span_window(self.shown.iter().map(|&i| &self.data.events[i]));
+        let long = crate::axis::long_gap_days(span.map_or(0, |w| w.days()));
         let mut year = None;
+        // The last day any event so far covers: a range keeps the time it spans from silence.
+        let mut covered: Option<NaiveDate> = None;
         for (pos, &ev) in self.shown.iter().enumerate() {
-            let y = self.data.events[ev].when.year();
+            let e = &self.data.events[ev];
+            let (first, last) = crate::axis::event_days(e);
+            if let Some(c) = covered
+                && (first - c).num_days() >= long
+            {
+                self.rows.push(Row::Gap { from: c, to: first });
+            }
+            covered = Some(covered.map_or(last, |c| c.max(last)));
+            let y = e.when.year();
             if year != Some(y) {
                 self.rows.push(Row::Year(y));
                 year = Some(y);
@@ -169,9 +234,44 @@ impl App {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(pos));
         }
-        self.years = crate::model::span(self.shown.iter().map(|&i| &self.data.events[i]))
-            .map(|(first, last)| (first.year(), last.year()));
+        self.years = span.map(|w| (w.first.year(), w.last.year()));
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+        self.rebuild_strip();
+    }
+
+    /// Columns the density strip has at the present width (a cell of margin each side).
+    pub fn strip_columns(&self) -> u16 {
+        self.width.saturating_sub(2)
+    }
+
+    /// Counts the density strip for the events shown at the present width.
+    pub fn rebuild_strip(&mut self) {
+        let window = crate::axis::span_window(self.shown.iter().map(|&i| &self.data.events[i]));
+        let cols = self.strip_columns();
+        let counts = match window {
+            Some(w) => crate::axis::density(
+                w,
+                cols,
+                self.shown
+                    .iter()
+                    .map(|&i| crate::axis::event_days(&self.data.events[i])),
+            ),
+            None => Vec::new(),
+        };
+        self.strip = Strip { window, counts };
+    }
+
+    /// The days the lanes view shows: one zoom unit, or the whole span shown.
+    pub fn lanes_window(&self) -> Option<Window> {
+        match self.lanes.zoom {
+            Zoom::All => self.strip.window,
+            Zoom::In(unit) => Some(unit.window(self.lanes.at)),
+        }
+    }
+
+    /// The first day of the event under the cursor.
+    pub fn cursor_day(&self) -> Option<NaiveDate> {
+        self.current().map(|e| e.when.anchor().first_day)
     }
 
     /// The event under the cursor.

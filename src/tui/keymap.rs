@@ -13,6 +13,8 @@ pub enum Mode {
     /// The timeline has focus and a visual range is active (`v`): the timeline's keys, but
     /// these first.
     Visual,
+    /// The timeline has focus in the lanes view (`t`): the timeline's keys, and zoom and pan.
+    Lanes,
     /// The detail pane has focus.
     Detail,
     /// The help overlay is open.
@@ -43,6 +45,7 @@ impl Mode {
         match self {
             Mode::Timeline => "Timeline",
             Mode::Visual => "Timeline with a range (after v)",
+            Mode::Lanes => "Lanes view (after t)",
             Mode::Detail => "Detail",
             Mode::Help => "Help",
             Mode::Picker => "Actor picker",
@@ -148,6 +151,35 @@ pub const KEYMAP: &[Binding] = &[
         Some("export range"),
     ),
     bind(
+        &["+", "="],
+        M::Lanes,
+        A::ZoomIn,
+        "zoom in: decade, year, quarter, month, week, day",
+        Some("zoom"),
+    ),
+    bind(&["-"], M::Lanes, A::ZoomOut, "zoom out", None),
+    bind(
+        &["h", "Left"],
+        M::Lanes,
+        A::PanEarlier,
+        "earlier by the zoom unit",
+        Some("pan"),
+    ),
+    bind(
+        &["l", "Right"],
+        M::Lanes,
+        A::PanLater,
+        "later by the zoom unit",
+        None,
+    ),
+    bind(
+        &["T"],
+        M::Lanes,
+        A::ToggleGrouping,
+        "lanes by actor / by tag",
+        Some("by tag"),
+    ),
+    bind(
         &["j", "Down"],
         M::Detail,
         A::Down,
@@ -241,6 +273,41 @@ pub const KEYMAP: &[Binding] = &[
         A::OpenExport,
         "export the range, or every event shown",
         Some("export"),
+    ),
+    bind(
+        &["t"],
+        M::Browse,
+        A::ToggleLanes,
+        "lanes view / list",
+        Some("lanes"),
+    ),
+    bind(
+        &["]"],
+        M::Browse,
+        A::NextPeriod,
+        "next year (in the lanes, next zoom unit)",
+        None,
+    ),
+    bind(
+        &["["],
+        M::Browse,
+        A::PrevPeriod,
+        "this year's first event, then the previous year",
+        None,
+    ),
+    bind(
+        &[":"],
+        M::Browse,
+        A::OpenGoTo,
+        "go to the event nearest a date",
+        Some("go to"),
+    ),
+    bind(
+        &["r"],
+        M::Browse,
+        A::ToggleReference,
+        "dates relative to this event (again: clear)",
+        None,
     ),
     bind(
         &["] a"],
@@ -463,6 +530,10 @@ pub fn display(spec: &str) -> String {
     }
 }
 
+/// How long a key that is both a binding and the start of a longer one (`]`, `] a`) waits
+/// for the next key before it acts alone.
+pub const AMBIGUOUS_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// What a sequence of presses means in a mode.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Lookup {
@@ -470,14 +541,20 @@ pub enum Lookup {
     Action(Action),
     /// The start of a longer binding: wait for the next key.
     Prefix,
+    /// A complete binding that also starts a longer one (`]` and `] a`): wait a moment
+    /// for the next key, and do this if none extends it.
+    Ambiguous(Action),
     /// Nothing.
     None,
 }
 
 fn applies(b: &Binding, mode: Mode) -> bool {
+    let timeline_like = matches!(mode, Mode::Timeline | Mode::Visual | Mode::Lanes);
     b.mode == mode
-        || (b.mode == Mode::Timeline && mode == Mode::Visual)
-        || (b.mode == Mode::Browse && matches!(mode, Mode::Timeline | Mode::Visual | Mode::Detail))
+        || (b.mode == Mode::Timeline && timeline_like)
+        // A range may be selected in the lanes view too: zoom and pan still work.
+        || (b.mode == Mode::Lanes && mode == Mode::Visual)
+        || (b.mode == Mode::Browse && (timeline_like || mode == Mode::Detail))
         || b.mode == Mode::Any
 }
 
@@ -500,6 +577,7 @@ pub fn is_text(key: &KeyPress) -> bool {
 /// Bindings of the mode come first in the table, so they win over `Any`.
 pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
     let mut prefix = false;
+    let mut complete = None;
     if mode.takes_text() && seq.iter().any(is_text) {
         // Typed text is never a binding in the picker or a prompt.
         return Lookup::None;
@@ -508,14 +586,19 @@ pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
         for spec in b.keys {
             let keys = parse_sequence(spec);
             if keys == seq {
-                return Lookup::Action(b.action);
+                complete = complete.or(Some(b.action));
             }
             if keys.len() > seq.len() && keys.starts_with(seq) {
                 prefix = true;
             }
         }
     }
-    if prefix { Lookup::Prefix } else { Lookup::None }
+    match (complete, prefix) {
+        (Some(a), true) => Lookup::Ambiguous(a),
+        (Some(a), false) => Lookup::Action(a),
+        (None, true) => Lookup::Prefix,
+        (None, false) => Lookup::None,
+    }
 }
 
 /// The bindings shown for a mode: its own, then the shared ones in table order. A shared
@@ -592,6 +675,7 @@ mod tests {
         for mode in [
             Mode::Timeline,
             Mode::Visual,
+            Mode::Lanes,
             Mode::Detail,
             Mode::Help,
             Mode::Picker,

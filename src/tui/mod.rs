@@ -62,6 +62,11 @@ pub fn run(data: Dataset) -> std::io::Result<()> {
 /// keep a prefix pending), mouse and resize events become actions. Says whether anything
 /// may have changed on screen.
 fn next_action(app: &mut App) -> std::io::Result<bool> {
+    // A key that may start a longer binding (`]` of `] a`) acts alone if nothing follows.
+    if update::waiting(app) && !event::poll(keymap::AMBIGUOUS_WAIT)? {
+        update::flush_pending(app);
+        return Ok(true);
+    }
     let action = match event::read()? {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             update::on_key(app, KeyPress::from_event(key));

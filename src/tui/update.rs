@@ -1,14 +1,15 @@
 //! `update(&mut App, Action)`: every change of UI state, pure and testable without a terminal.
 
 use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use crate::query::ActorMode;
 
 use super::action::Action;
-use super::app::{App, ExportDialog, Focus, Picker, Prompt, PromptKind, Row};
+use super::app::{App, ExportDialog, Focus, Picker, Prompt, PromptKind, Row, View};
 use super::keymap::{self, KeyPress, Lookup, Mode};
 use super::view;
+use crate::axis::{Unit, Zoom};
 use crate::export::{self, Format, WriteError};
 
 /// Lines the mouse wheel moves per notch.
@@ -31,6 +32,7 @@ pub fn mode(app: &App) -> Mode {
     } else {
         match app.focus {
             Focus::Timeline if app.selection().is_some() => Mode::Visual,
+            Focus::Timeline if app.view == View::Lanes => Mode::Lanes,
             Focus::Timeline => Mode::Timeline,
             Focus::Detail => Mode::Detail,
         }
@@ -50,8 +52,15 @@ pub fn on_key(app: &mut App, key: KeyPress) {
     let mode = mode(app);
     match keymap::lookup(mode, &seq) {
         Lookup::Action(action) => update(app, action),
-        Lookup::Prefix => app.pending = seq,
-        Lookup::None if seq.len() > 1 => on_key(app, key),
+        Lookup::Prefix | Lookup::Ambiguous(_) => app.pending = seq,
+        Lookup::None if seq.len() > 1 => {
+            // The keys so far did not go on: if they were a binding in their own right (`]`)
+            // it acts now, then this key is read afresh.
+            if let Lookup::Ambiguous(action) = keymap::lookup(mode, &seq[..seq.len() - 1]) {
+                update(app, action);
+            }
+            on_key(app, key)
+        }
         Lookup::None => match key.code {
             KeyCode::Char(c) if mode.takes_text() && keymap::is_text(&key) => {
                 update(app, Action::Input(c))
@@ -61,7 +70,35 @@ pub fn on_key(app: &mut App, key: KeyPress) {
     }
 }
 
+/// Whether the keys pending are a complete binding waiting to see if a longer one follows;
+/// the event loop calls `flush_pending` when no key comes within `keymap::AMBIGUOUS_WAIT`.
+pub fn waiting(app: &App) -> bool {
+    !app.pending.is_empty()
+        && matches!(
+            keymap::lookup(mode(app), &app.pending),
+            Lookup::Ambiguous(_)
+        )
+}
+
+/// No further key came: the pending keys act as the binding they are.
+pub fn flush_pending(app: &mut App) {
+    let seq = std::mem::take(&mut app.pending);
+    if let Lookup::Ambiguous(action) = keymap::lookup(mode(app), &seq) {
+        update(app, action);
+    }
+}
+
 pub fn update(app: &mut App, action: Action) {
+    let before = app.shown.get(app.cursor).copied();
+    apply(app, action);
+    // The lanes follow the cursor: an event moved to out of the window brings its unit in.
+    if app.shown.get(app.cursor).copied() != before {
+        follow_cursor(app);
+    }
+    keep_in_view(app);
+}
+
+fn apply(app: &mut App, action: Action) {
     if matches!(
         action,
         Action::WheelDown { .. }
@@ -76,6 +113,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
+            app.rebuild_strip();
         }
         Action::ToggleHelp => {
             app.help = if app.help.is_some() { None } else { Some(0) };
@@ -128,6 +166,32 @@ pub fn update(app: &mut App, action: Action) {
             };
         }
         Action::OpenExport => open_export(app),
+        Action::ToggleLanes => {
+            app.view = match app.view {
+                View::List => View::Lanes,
+                View::Lanes => View::List,
+            };
+            follow_cursor(app);
+        }
+        Action::ZoomIn
+        | Action::ZoomOut
+        | Action::PanEarlier
+        | Action::PanLater
+        | Action::ToggleGrouping
+            if app.view != View::Lanes =>
+        {
+            app.status = Some("zoom and pan are for the lanes view: t opens it".into());
+        }
+        Action::ZoomIn | Action::ZoomOut => zoom(app, action == Action::ZoomIn),
+        Action::PanEarlier | Action::PanLater => pan(app, action == Action::PanLater),
+        Action::ToggleGrouping => {
+            app.lanes.grouping = app.lanes.grouping.toggled();
+            app.status = Some(format!("one lane per {}", app.lanes.grouping.name()));
+        }
+        Action::NextPeriod => step_period(app, true),
+        Action::PrevPeriod => step_period(app, false),
+        Action::OpenGoTo => open_prompt(app, PromptKind::GoTo, String::new()),
+        Action::ToggleReference => toggle_reference(app),
         Action::FocusNext => {
             app.focus = match app.focus {
                 Focus::Timeline => Focus::Detail,
@@ -147,7 +211,125 @@ pub fn update(app: &mut App, action: Action) {
             Focus::Detail => scroll_detail(app, motion),
         },
     }
-    keep_in_view(app);
+}
+
+/// In the lanes view, zoomed to a unit: when the cursor's event is outside the window, the
+/// window moves to the unit holding it.
+fn follow_cursor(app: &mut App) {
+    if app.view != View::Lanes {
+        return;
+    }
+    if let (Zoom::In(_), Some(day), Some(window)) =
+        (app.lanes.zoom, app.cursor_day(), app.lanes_window())
+        && !window.contains(day)
+    {
+        app.lanes.at = day;
+    }
+}
+
+/// One zoom step around the cursor (or the middle of the window when the cursor's event is
+/// out of view).
+fn zoom(app: &mut App, finer: bool) {
+    let window = app.lanes_window();
+    let centre = match (app.cursor_day(), window) {
+        (Some(d), Some(w)) if w.contains(d) => d,
+        (_, Some(w)) => w.day_at(1, 2),
+        (Some(d), None) => d,
+        (None, None) => return,
+    };
+    let zoom = if finer {
+        app.lanes.zoom.finer()
+    } else {
+        app.lanes.zoom.coarser()
+    };
+    if zoom == app.lanes.zoom {
+        app.status = Some(format!(
+            "already at the {}",
+            match zoom {
+                Zoom::All => "whole span",
+                Zoom::In(_) => "finest zoom, a day",
+            }
+        ));
+        return;
+    }
+    app.lanes.zoom = zoom;
+    app.lanes.at = centre;
+}
+
+/// The previous or next unit of time at the zoom level.
+fn pan(app: &mut App, later: bool) {
+    match app.lanes.zoom {
+        Zoom::All => app.status = Some("the whole span is in view: + zooms in".into()),
+        Zoom::In(unit) => {
+            app.lanes.at = unit.step(unit.floor(app.lanes.at), if later { 1 } else { -1 });
+        }
+    }
+}
+
+/// `]`: the first event of the next year (or zoom unit) that has one. `[`: the first event
+/// of the cursor's year when the cursor is past it, else of the previous year with events.
+fn step_period(app: &mut App, forward: bool) {
+    let unit = match (app.view, app.lanes.zoom) {
+        (View::Lanes, Zoom::In(u)) => u,
+        _ => Unit::Year,
+    };
+    if app.shown.is_empty() {
+        return;
+    }
+    let key = |pos: usize| unit.index(app.data.events[app.shown[pos]].when.anchor().first_day);
+    let here = key(app.cursor);
+    // Events are in date order, so the keys never go down along `shown`.
+    let target = if forward {
+        let p = partition(app.shown.len(), |p| key(p) <= here);
+        (p < app.shown.len()).then_some(p)
+    } else {
+        let first_here = partition(app.shown.len(), |p| key(p) < here);
+        if first_here < app.cursor {
+            Some(first_here)
+        } else if first_here > 0 {
+            let before = key(first_here - 1);
+            Some(partition(app.shown.len(), |p| key(p) < before))
+        } else {
+            None
+        }
+    };
+    match target {
+        Some(p) => set_cursor(app, p),
+        None => {
+            let which = if forward { "later" } else { "earlier" };
+            app.status = Some(format!("no {which} {} has events", unit.name()));
+        }
+    }
+}
+
+/// The first of `0..n` for which `pred` is false (`pred` true then false along the range).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+fn toggle_reference(app: &mut App) {
+    let Some(&ev) = app.shown.get(app.cursor) else {
+        return;
+    };
+    if app.reference == Some(ev) {
+        app.reference = None;
+        app.status = Some("relative dates cleared".into());
+    } else {
+        app.reference = Some(ev);
+        let title = crate::text::sanitize(&app.data.events[ev].title).into_owned();
+        app.status = Some(format!(
+            "dates relative to “{title}” (r on it again clears)"
+        ));
+    }
 }
 
 fn open_prompt(app: &mut App, kind: PromptKind, input: String) {
@@ -289,7 +471,55 @@ fn accept_prompt(app: &mut App) {
                 ))
             }
         },
+        PromptKind::GoTo => match crate::query::parse_date(&p.input) {
+            Ok(date) => {
+                let typed = p.input.trim().to_string();
+                app.prompt = None;
+                go_to_date(app, &date, &typed);
+            }
+            Err(e) => p.error = Some(format!("{e}; type 2012, 2012-09 or 2012-09-18")),
+        },
     }
+}
+
+/// Moves the cursor to the shown event whose own date is nearest the period `date` means
+/// (0 when they overlap); on a tie, the one on or after the date.
+fn go_to_date(app: &mut App, date: &crate::model::Point, typed: &str) {
+    if app.shown.is_empty() {
+        app.status = Some("no event is shown (c clears the filters)".into());
+        return;
+    }
+    let (t0, t1) = (date.first_day, date.last_day());
+    let point = |pos: usize| app.data.events[app.shown[pos]].when.anchor();
+    let after = partition(app.shown.len(), |p| point(p).first_day < t0);
+    let distance = |pos: usize| {
+        let p = point(pos);
+        if p.last_day() < t0 {
+            (t0 - p.last_day()).num_days()
+        } else if p.first_day > t1 {
+            (p.first_day - t1).num_days()
+        } else {
+            0
+        }
+    };
+    let candidates = [
+        after.checked_sub(1),
+        (after < app.shown.len()).then_some(after),
+    ];
+    let Some(best) = candidates
+        .into_iter()
+        .flatten()
+        .min_by_key(|&p| (distance(p), std::cmp::Reverse(p)))
+    else {
+        return;
+    };
+    if distance(best) > 0 {
+        app.status = Some(format!(
+            "nothing on {typed}; the nearest event is on {}",
+            point(best).short()
+        ));
+    }
+    set_cursor(app, best);
 }
 
 fn open_export(app: &mut App) {
@@ -459,7 +689,7 @@ fn help_action(app: &mut App, action: Action) {
 
 /// Rows of the timeline on screen (inside its border).
 pub fn list_height(app: &App) -> usize {
-    let regions = view::layout(area(app), app.focus);
+    let regions = view::regions(app);
     regions
         .list
         .map_or(1, |r| usize::from(r.height.saturating_sub(2)))
@@ -468,7 +698,7 @@ pub fn list_height(app: &App) -> usize {
 
 /// Lines of the detail pane on screen, and how far it can scroll.
 fn detail_view(app: &App) -> (usize, usize) {
-    let regions = view::layout(area(app), app.focus);
+    let regions = view::regions(app);
     match regions.detail {
         Some(r) => {
             let height = usize::from(r.height.saturating_sub(2)).max(1);
@@ -477,10 +707,6 @@ fn detail_view(app: &App) -> (usize, usize) {
         }
         None => (1, 0),
     }
-}
-
-fn area(app: &App) -> Rect {
-    Rect::new(0, 0, app.width, app.height)
 }
 
 fn move_cursor(app: &mut App, motion: Action) {
@@ -521,10 +747,14 @@ fn scroll_detail(app: &mut App, motion: Action) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let regions = view::layout(area(app), app.focus);
+    let regions = view::regions(app);
     let at = Position::new(column, row);
     let motion = if down { Action::Down } else { Action::Up };
-    if regions.list.is_some_and(|r| r.contains(at)) {
+    if regions
+        .list
+        .or(regions.lanes)
+        .is_some_and(|r| r.contains(at))
+    {
         for _ in 0..WHEEL_STEP {
             move_cursor(app, motion);
         }
@@ -536,7 +766,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    let regions = view::layout(area(app), app.focus);
+    let regions = view::regions(app);
     let at = Position::new(column, row);
     if let Some(list) = regions.list.filter(|r| r.contains(at)) {
         app.focus = Focus::Timeline;
@@ -549,6 +779,11 @@ fn click(app: &mut App, column: u16, row: u16) {
             app.cursor = *pos;
             app.detail_scroll = 0;
         }
+    } else if let Some(lanes) = regions.lanes.filter(|r| r.contains(at)) {
+        app.focus = Focus::Timeline;
+        if let Some(pos) = view::lanes::geometry(app, lanes).and_then(|g| g.event_at(column, row)) {
+            set_cursor(app, pos);
+        }
     } else if regions.detail.is_some_and(|r| r.contains(at)) {
         app.focus = Focus::Detail;
     }
@@ -560,7 +795,7 @@ pub fn keep_in_view(app: &mut App) {
     if let Some(scroll) = app.help.as_mut() {
         *scroll = (*scroll).min(view::help::max_scroll(app.width, app.height));
     }
-    let regions = view::layout(area(app), app.focus);
+    let regions = view::regions(app);
     // A pane that is not on screen (one pane at a time) keeps its position.
     if regions.detail.is_some() {
         let (_, max) = detail_view(app);

@@ -32,10 +32,40 @@ pub fn line_count(app: &App, width: u16) -> usize {
 
 fn paragraph(app: &App) -> Paragraph<'static> {
     let lines = match app.current() {
-        Some(ev) => lines(&app.data, ev, app.search.as_deref()),
+        Some(ev) => {
+            let mut lines = lines(&app.data, ev, app.search.as_deref());
+            if let Some(r) = app.reference.map(|r| &app.data.events[r]) {
+                lines.insert(1, reference_line(ev, r));
+            }
+            lines
+        }
         None => vec![Line::styled("No event to show.", theme::DIM)],
     };
     Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// Where the event stands from the reference event: "T−3d · 3 days before “…”", or
+/// "T · the reference".
+fn reference_line(ev: &Event, reference: &Event) -> Line<'static> {
+    use crate::model::when::{elapsed_text, relative_text};
+    let (r, d) = (
+        reference.when.anchor().first_day,
+        ev.when.anchor().first_day,
+    );
+    let text = if std::ptr::eq(ev, reference) {
+        "T · the reference for relative dates (r clears it)".to_string()
+    } else if r == d {
+        format!("T · the same day as “{}”", text(&reference.title))
+    } else {
+        let side = if d < r { "before" } else { "after" };
+        format!(
+            "{} · {} {side} “{}”",
+            relative_text(r, d),
+            elapsed_text(r, d),
+            text(&reference.title)
+        )
+    };
+    Line::styled(text, theme::DIM)
 }
 
 /// The sources an event cites, in order: its own list, then any that only a quote cites.

@@ -21,6 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let label = match mode {
         Mode::Timeline | Mode::Browse => " NORMAL ",
         Mode::Visual => " VISUAL ",
+        Mode::Lanes => " LANES ",
         Mode::Export | Mode::Confirm => " EXPORT ",
         Mode::Detail => " DETAIL ",
         Mode::Picker => " ACTORS ",
@@ -93,6 +94,7 @@ fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
     Line::from(Span::styled(count, theme::DIM)).render(right, buf);
     let (label, help) = match p.kind {
         PromptKind::Search => ("/", "  Enter keeps · Esc cancels"),
+        PromptKind::GoTo => ("go to: ", "  2012, 2012-09 or 2012-09-18 · Enter · Esc"),
         PromptKind::Dates => (
             "dates: ",
             "  FROM..TO: 2012, 2012-09, 2012-09-18 · Enter · Esc",

@@ -15,6 +15,7 @@ fn lines() -> Vec<Line<'static>> {
     for mode in [
         Mode::Timeline,
         Mode::Visual,
+        Mode::Lanes,
         Mode::Detail,
         Mode::Browse,
         Mode::Picker,

@@ -23,6 +23,23 @@ pub const MODE: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const NOTICE: Style = Style::new().fg(Color::Yellow);
+/// The density strip: bars, the cursor's event, the stretch the lanes show.
+pub const STRIP: Style = Style::new().fg(Color::Cyan);
+pub const STRIP_CURSOR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub const STRIP_IN_VIEW: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+/// A gap marker in the list.
+pub const GAP: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC);
+/// Lanes: a range is a bar with its title in it; a point a mark; uncertain ones are grey.
+pub const BAR: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
+pub const BAR_UNCERTAIN: Style = Style::new().fg(Color::Black).bg(Color::DarkGray);
+pub const MARK: Style = Style::new().fg(Color::Yellow);
+pub const MARK_UNCERTAIN: Style = Style::new().fg(Color::DarkGray);
+pub const BAR_CURSOR: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 
 /// A pane's frame: its title, and a brighter border when it has focus.
 pub fn pane(title: &str, focused: bool) -> Block<'_> {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme;
-use crate::model::when::year_text;
+use crate::model::when::{elapsed_text, relative_text, year_text};
 use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate, width};
 use crate::tui::app::{App, Focus, Row};
@@ -30,10 +30,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .skip(app.list_offset)
         .take(usize::from(inner.height));
     let selection = app.selection();
+    let reference = app
+        .reference
+        .map(|r| app.data.events[r].when.anchor().first_day);
     for (i, row) in visible.enumerate() {
         let line_area = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
         let line = match *row {
             Row::Year(y) => Line::styled(format!(" {}", year_text(y)), theme::YEAR),
+            Row::Gap { from, to } => {
+                Line::styled(format!("· {} ·", elapsed_text(from, to)), theme::GAP).centered()
+            }
             Row::Event(pos) => {
                 let ev = &app.data.events[app.shown[pos]];
                 let is_cursor = pos == app.cursor;
@@ -54,7 +60,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     (false, true) => "┃ ",
                     (false, false) => "  ",
                 };
-                event_line(ev, marker, usize::from(inner.width), app.search.as_deref())
+                let date = match reference {
+                    Some(r) => relative_text(r, ev.when.anchor().first_day),
+                    None => ev.when.anchor().in_year(),
+                };
+                event_line(
+                    ev,
+                    marker,
+                    &date,
+                    usize::from(inner.width),
+                    app.search.as_deref(),
+                )
             }
         };
         line.render(line_area, buf);
@@ -71,16 +87,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`; the marker is "▶ " at the
-/// cursor, "┃ " in the visual range. For an interval the span is
+/// cursor, "┃ " in the visual range; `date` is the date as the list words it ("13 Nov", or
+/// "T−3d" from a reference). For an interval the span is
 /// worded as fully as the room allows the whole title to stay: "→ 7 May 2008 · 8 years",
 /// "→ 7 May 2008", then "→ 2008" beside a shortened title.
 fn event_line(
     ev: &Event,
     marker: &'static str,
+    date: &str,
     cells: usize,
     search: Option<&str>,
 ) -> Line<'static> {
-    let date = pad(&ev.when.anchor().in_year(), DATE_WIDTH);
+    let date = pad(date, DATE_WIDTH);
     let title = sanitize(&ev.title);
     let room = cells.saturating_sub(width(marker) + DATE_WIDTH + 1);
     let spans = span_wordings(ev);

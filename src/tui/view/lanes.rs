@@ -1,0 +1,312 @@
+//! The lanes view: a proportional time axis with one lane per actor (or tag). Ranges are
+//! bars with their title inside, points are marks (`●`, `?` when uncertain, `○` when
+//! approximate) followed by their title where there is room, and a point at month or year
+//! precision draws a thin line over the period it may mean. The cursor's event is yellow in
+//! every lane it appears in; the placing is done by `axis::lanes`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use super::theme;
+use crate::axis::lanes::{self, Lane, Placed};
+use crate::axis::{self, Window, Zoom};
+use crate::model::{End, Event};
+use crate::text::{pad, sanitize, truncate};
+use crate::tui::app::{App, Focus};
+
+/// Rows a lane may take before its events overlap.
+pub const MAX_LANE_ROWS: usize = 3;
+
+/// Where everything in the lanes pane goes; shared by drawing and mouse clicks.
+pub struct Geometry {
+    /// Inside the border.
+    pub inner: Rect,
+    /// Cells of the lane names, left of the axis.
+    pub label_width: u16,
+    /// The axis: its first column and how many columns it has.
+    pub axis_x: u16,
+    pub cols: u16,
+    pub window: Window,
+    pub lanes: Vec<Lane>,
+    /// First lane row on screen (lane rows counted across all lanes).
+    pub offset: usize,
+    /// Lane rows in all.
+    pub total_rows: usize,
+}
+
+impl Geometry {
+    /// Lane rows there is room for under the axis row.
+    pub fn visible_rows(&self) -> usize {
+        usize::from(self.inner.height.saturating_sub(1))
+    }
+
+    /// The event at a screen cell, as a position in `shown`.
+    pub fn event_at(&self, column: u16, row: u16) -> Option<usize> {
+        if row <= self.inner.y || column < self.axis_x || column >= self.axis_x + self.cols {
+            return None;
+        }
+        let lane_row = usize::from(row - self.inner.y - 1) + self.offset;
+        let col = column - self.axis_x;
+        let mut top = 0;
+        for lane in &self.lanes {
+            if lane_row < top + lane.rows {
+                return lane
+                    .items
+                    .iter()
+                    .rev()
+                    .find(|p| top + p.row == lane_row && p.first <= col && col <= p.last)
+                    .map(|p| p.pos);
+            }
+            top += lane.rows;
+        }
+        None
+    }
+}
+
+/// The geometry of the lanes pane in `area`, or `None` when it is too small to draw an axis.
+pub fn geometry(app: &App, area: Rect) -> Option<Geometry> {
+    let inner = area.inner(Margin::new(1, 1));
+    let label_width = (inner.width / 6).clamp(6, 18);
+    let cols = inner.width.checked_sub(label_width + 1)?;
+    if cols < 8 || inner.height < 2 {
+        return None;
+    }
+    let window = app.lanes_window()?;
+    let lanes = lanes::build(
+        &app.data,
+        &app.shown,
+        app.lanes.grouping,
+        window,
+        cols,
+        MAX_LANE_ROWS,
+    );
+    let total_rows: usize = lanes.iter().map(|l| l.rows).sum();
+    let visible = usize::from(inner.height - 1);
+    // The cursor's first appearance stays on screen; otherwise the busiest lanes are.
+    let mut cursor_row = None;
+    let mut top = 0;
+    for lane in &lanes {
+        if let Some(p) = lane.items.iter().find(|p| p.pos == app.cursor) {
+            cursor_row = Some(top + p.row);
+            break;
+        }
+        top += lane.rows;
+    }
+    let offset = match cursor_row {
+        Some(r) if r >= visible => (r + 1 - visible).min(total_rows.saturating_sub(visible)),
+        _ => 0,
+    };
+    Some(Geometry {
+        inner,
+        label_width,
+        axis_x: inner.x + label_width + 1,
+        cols,
+        window,
+        lanes,
+        offset,
+        total_rows,
+    })
+}
+
+/// "Lanes by actor · week of 12 Nov 2012".
+fn title(app: &App) -> String {
+    let what = match app.lanes.zoom {
+        Zoom::All => match app.years {
+            Some((a, b)) if a != b => format!("all, {a}–{b}"),
+            Some((a, _)) => format!("all, {a}"),
+            None => "all".to_string(),
+        },
+        Zoom::In(unit) => unit.title(app.lanes.at),
+    };
+    format!("Lanes by {} · {what}", app.lanes.grouping.name())
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus == Focus::Timeline && app.help.is_none();
+    let title = title(app);
+    let block = theme::pane(&title, focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(g) = geometry(app, area) else {
+        buf.set_string(
+            inner.x,
+            inner.y,
+            truncate(" No room for the lanes.", usize::from(inner.width)),
+            theme::DIM,
+        );
+        return;
+    };
+    axis_row(app, &g, buf);
+    if g.lanes.is_empty() {
+        let text = match app.lanes.zoom {
+            Zoom::All => " No events.".to_string(),
+            Zoom::In(_) => " No event in this stretch: h / l move, - zooms out.".to_string(),
+        };
+        buf.set_string(
+            inner.x,
+            inner.y + 1,
+            truncate(&text, usize::from(inner.width)),
+            theme::DIM,
+        );
+        return;
+    }
+    let selection = app.selection();
+    let visible = g.visible_rows();
+    let mut top = 0;
+    for lane in &g.lanes {
+        let rows = top..top + lane.rows;
+        top += lane.rows;
+        if rows.end <= g.offset || rows.start >= g.offset + visible {
+            continue;
+        }
+        let y_of = |row: usize| -> Option<u16> {
+            let r = rows.start + row;
+            (r >= g.offset && r < g.offset + visible).then(|| inner.y + 1 + (r - g.offset) as u16)
+        };
+        if let Some(y) = y_of(0) {
+            lane_label(app, lane, &g, y, buf);
+        }
+        // Everything but the cursor first, so that the cursor is drawn on top.
+        let mut items: Vec<&Placed> = lane.items.iter().collect();
+        items.sort_by_key(|p| (p.pos == app.cursor, p.first));
+        for p in &items {
+            let Some(y) = y_of(p.row) else { continue };
+            let next = lane
+                .items
+                .iter()
+                .filter(|q| q.row == p.row && q.first > p.first)
+                .map(|q| q.first)
+                .min()
+                .unwrap_or(g.cols);
+            let selected = selection.is_some_and(|(a, b)| (a..=b).contains(&p.pos));
+            let ev = &app.data.events[app.shown[p.pos]];
+            item(ev, p, next, g.axis_x, y, p.pos == app.cursor, selected, buf);
+        }
+    }
+    if g.total_rows > visible {
+        let mut state = ScrollbarState::new(g.total_rows - visible + 1)
+            .viewport_content_length(visible)
+            .position(g.offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// The tick labels over the axis, and `▼` over the cursor's event.
+fn axis_row(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let cursor = app.current().and_then(|e| {
+        let (a, b) = axis::event_days(e);
+        g.window.columns(a, b, g.cols)
+    });
+    super::strip::labels(
+        buf,
+        (g.axis_x, g.inner.y),
+        g.window,
+        g.cols,
+        cursor,
+        "▼",
+        theme::DATE,
+    );
+}
+
+fn lane_label(app: &App, lane: &Lane, g: &Geometry, y: u16, buf: &mut Buffer) {
+    let room = usize::from(g.label_width);
+    let (name, style) = if lane.name.is_empty() {
+        (format!("(no {})", app.lanes.grouping.name()), theme::DIM)
+    } else {
+        (sanitize(&lane.name).into_owned(), theme::ACTORS)
+    };
+    let name = if lane.crowded {
+        // Some events overlap: say so with a `+` after the (shortened) name.
+        format!("{}+", truncate(&name, room - 1))
+    } else {
+        truncate(&name, room)
+    };
+    buf.set_string(g.inner.x, y, name, style);
+}
+
+/// One event on its row: `first..=last` are its columns, `next` the column where the next
+/// item on the row starts (the title may run up to it).
+#[allow(clippy::too_many_arguments)]
+fn item(
+    ev: &Event,
+    p: &Placed,
+    next: u16,
+    x0: u16,
+    y: u16,
+    cursor: bool,
+    selected: bool,
+    buf: &mut Buffer,
+) {
+    let uncertain = is_uncertain(ev);
+    let title = sanitize(&ev.title);
+    let x = |col: u16| x0 + col;
+    if ev.when.is_interval() {
+        let style = if cursor {
+            theme::BAR_CURSOR
+        } else if selected {
+            theme::SELECTED.fg(ratatui::style::Color::White)
+        } else if uncertain {
+            theme::BAR_UNCERTAIN
+        } else {
+            theme::BAR
+        };
+        let cells = p.last - p.first + 1;
+        for c in p.first..=p.last {
+            buf[(x(c), y)].set_char(' ').set_style(style);
+        }
+        let open = matches!(ev.when.end_bound(), Some(End::Open));
+        if open {
+            buf[(x(p.last), y)].set_char('→');
+        }
+        // The title inside the bar, when at least a few letters fit.
+        let room = usize::from(cells.saturating_sub(2 + u16::from(open)));
+        if room >= 3 {
+            buf.set_string(x(p.first + 1), y, truncate(&title, room), style);
+        }
+        return;
+    }
+    let (mark, style) = match (uncertain, ev.when.anchor().qualifier.is_approximate()) {
+        (true, _) => ('?', theme::MARK_UNCERTAIN),
+        (false, true) => ('○', theme::MARK),
+        (false, false) => ('●', theme::MARK),
+    };
+    let style = if cursor {
+        theme::BAR_CURSOR
+    } else if selected {
+        theme::SELECTED
+    } else {
+        style
+    };
+    // A date coarser than a day (a month, zoomed in) draws a line over the days it may mean.
+    if ev.when.precision() < crate::model::when::Precision::Day {
+        for c in p.first + 1..=p.last {
+            buf[(x(c), y)].set_char('─').set_style(theme::DIM);
+        }
+    }
+    buf[(x(p.first), y)].set_char(mark).set_style(style);
+    let room = usize::from(next.saturating_sub(p.first + 3));
+    if room >= 4 {
+        let text_style = if cursor {
+            theme::BAR_CURSOR
+        } else if selected {
+            theme::SELECTED
+        } else {
+            Style::default()
+        };
+        // Padded to its room, so that an event overlapping in a crowded lane leaves no
+        // letters of its own behind.
+        buf.set_string(x(p.first + 1), y, " ", text_style);
+        buf.set_string(x(p.first + 2), y, pad(&title, room), text_style);
+    }
+}
+
+/// Whether the event's date (either end of a range) is marked uncertain.
+fn is_uncertain(ev: &Event) -> bool {
+    let q = |p: Option<&crate::model::Point>| p.is_some_and(|p| p.qualifier.is_uncertain());
+    q(ev.when.start()) || q(ev.when.end()) || matches!(ev.when.end_bound(), Some(End::Unknown))
+}
