@@ -30,7 +30,6 @@ const STEPS: &[Step] = &[
     Step::Week,
     Step::Months(1),
     Step::Months(3),
-    Step::Months(6),
     Step::Years(1),
     Step::Years(2),
     Step::Years(5),

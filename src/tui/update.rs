@@ -477,7 +477,7 @@ fn accept_prompt(app: &mut App) {
                 app.prompt = None;
                 go_to_date(app, &date, &typed);
             }
-            Err(e) => p.error = Some(format!("{e}; type 2012, 2012-09 or 2012-09-18")),
+            Err(e) => p.error = Some(e.to_string()),
         },
     }
 }

@@ -255,18 +255,20 @@ fn item(
         } else {
             theme::BAR
         };
+        // Drawn with a line as well as a colour, so that it reads without colours too.
         let cells = p.last - p.first + 1;
         for c in p.first..=p.last {
-            buf[(x(c), y)].set_char(' ').set_style(style);
+            buf[(x(c), y)].set_char('━').set_style(style);
         }
         let open = matches!(ev.when.end_bound(), Some(End::Open));
         if open {
             buf[(x(p.last), y)].set_char('→');
         }
         // The title inside the bar, when at least a few letters fit.
-        let room = usize::from(cells.saturating_sub(2 + u16::from(open)));
+        let room = usize::from(cells.saturating_sub(4 + u16::from(open)));
         if room >= 3 {
-            buf.set_string(x(p.first + 1), y, truncate(&title, room), style);
+            let title = format!(" {} ", truncate(&title, room));
+            buf.set_string(x(p.first + 1), y, title, style);
         }
         return;
     }
