@@ -277,3 +277,67 @@ fn select_the_autumn_and_export_it_in_every_format() {
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }
+
+/// The time axis issue's "done when", at the keyboard: at 120×40 the strip shows the crowded
+/// autumn of 2012 and the silent years after 2008, the list marks the gap, the lanes show the
+/// presidency as a bar, and zoom goes from decades to the week of the 13 Nov call; `]` acts
+/// alone after its short wait.
+#[test]
+fn the_time_axis_from_decades_to_the_week_of_the_call() {
+    let Some(t) = session("axis", 120, 40) else {
+        return;
+    };
+    let n = events();
+    t.wait_all(&[&format!("1/{n}"), "· 3 years 4 months ·", "2008", "2013"]);
+    // The strip: bars on the rows under the header, the busiest column in late 2012.
+    let s = t.screen();
+    let strip: Vec<&str> = s.lines().skip(1).take(2).collect();
+    assert!(strip.iter().any(|l| l.contains('█')), "{s}");
+
+    // Lanes: the presidency as a bar across the Putin lane.
+    t.keys(&["t"]);
+    t.wait_all(&[
+        "Lanes by actor · all, 1999–2013",
+        "Putin's first two terms as president ━━━",
+        " LANES ",
+    ]);
+
+    // To the call, then zoom in step by step.
+    t.keys(&[":"]);
+    t.wait_text("go to:");
+    t.keys(&["2012-11-13", "Enter"]);
+    // The first event that day is AFP's dispatch; the call is the next.
+    t.wait_all(&["Tue 13 Nov 2012", "│AFP reports the Putin–Obama call"]);
+    t.keys(&["j"]);
+    t.wait_all(&["Tue 13 Nov 2012", "│Putin and Obama agree to advance ties"]);
+    for title in [
+        "· 2010s ",
+        "· 2012 ",
+        "· Q4 2012 ",
+        "· November 2012 ",
+        "· week of 12 Nov 2012 ",
+    ] {
+        t.keys(&["+"]);
+        t.wait_text(title);
+    }
+    t.wait_all(&[
+        "● Putin and Obama agree to advance ties",
+        "● AFP reports the Putin–Obama call",
+        "Tue 13 Nov 2012",
+    ]);
+    // A week later, and back with `[` (the week before that has events).
+    t.keys(&["l"]);
+    t.wait_all(&[
+        "week of 19 Nov 2012",
+        "'Foreign agents' law enters into force",
+    ]);
+    t.keys(&["-", "-", "-", "-", "-"]);
+    t.wait_text("all, 1999–2013");
+    t.keys(&["t"]);
+    t.wait_text(" NORMAL ");
+    t.keys(&["]"]);
+    t.wait_all(&["Sun 20 Jan 2013", "Obama sworn in for his second term"]);
+    t.keys(&["q"]);
+    let s = t.wait_text("annals exited with");
+    assert!(s.contains("annals exited with 0"), "{s}");
+}

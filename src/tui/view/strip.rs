@@ -86,7 +86,8 @@ fn columns_of(
 }
 
 /// A row of tick labels for `window` across `cols` columns from `at`, with `marker` in the
-/// middle of the cursor's columns; a label that would touch the marker is left out.
+/// middle of the cursor's columns. Labels always stay: where one covers the marker's place
+/// (or touches it), that label is drawn in the cursor's colour instead of the marker.
 pub fn labels(
     buf: &mut Buffer,
     (x, y): (u16, u16),
@@ -97,14 +98,15 @@ pub fn labels(
     style: ratatui::style::Style,
 ) {
     let m = cursor.map(|(a, b)| a + (b - a) / 2);
+    let mut marker_free = true;
     for t in axis::ticks(window, cols) {
         let w = crate::text::width(&t.label) as u16;
-        if m.is_some_and(|m| t.col <= m + 1 && m <= t.col + w) {
-            continue;
-        }
+        let touches = m.is_some_and(|m| t.col <= m + 1 && m <= t.col + w);
+        marker_free &= !touches;
+        let style = if touches { theme::STRIP_CURSOR } else { style };
         buf.set_string(x + t.col, y, &t.label, style);
     }
-    if let Some(m) = m {
+    if let Some(m) = m.filter(|_| marker_free) {
         buf.set_string(x + m, y, marker, theme::STRIP_CURSOR);
     }
 }
