@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -163,16 +162,6 @@ pub fn parse_bounds(
     }
 }
 
-/// The first and last day an event can cover (an open end reaches the end of time).
-pub fn event_days(ev: &Event) -> (NaiveDate, NaiveDate) {
-    let first = ev.when.start().map_or(NaiveDate::MIN, |p| p.first_day);
-    let last = match ev.when {
-        When::Point(p) => p.last_day(),
-        When::Interval { .. } => ev.when.end().map_or(NaiveDate::MAX, |p| p.last_day()),
-    };
-    (first, last)
-}
-
 // ---------------------------------------------------------------------------------------------
 // Filters
 
@@ -215,7 +204,7 @@ impl Filter {
                 return false;
             }
         }
-        let (first, last) = event_days(ev);
+        let (first, last) = ev.when.reach();
         if self.from.is_some_and(|f| last < f.first_day) {
             return false;
         }

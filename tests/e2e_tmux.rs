@@ -325,7 +325,7 @@ fn the_time_axis_from_decades_to_the_week_of_the_call() {
         "● AFP reports the Putin–Obama call",
         "Tue 13 Nov 2012",
     ]);
-    // A week later, and back with `[` (the week before that has events).
+    // A week later: the 'foreign agents' law comes into view.
     t.keys(&["l"]);
     t.wait_all(&[
         "week of 19 Nov 2012",

@@ -1,7 +1,7 @@
 //! Lanes: one per actor (or per tag), each event placed on the columns its days cover in a
 //! window, events that would overlap stacked on rows of their own.
 
-use super::{Window, event_days};
+use super::Window;
 use crate::model::Dataset;
 
 /// What a lane stands for.
@@ -87,8 +87,12 @@ pub fn build(
                     .collect()
             }
             Grouping::Tag => {
-                let mut tags = e.tags.clone();
-                tags.dedup();
+                let mut tags: Vec<String> = Vec::new();
+                for t in &e.tags {
+                    if !tags.contains(t) {
+                        tags.push(t.clone());
+                    }
+                }
                 tags
             }
         };
@@ -126,7 +130,7 @@ pub fn build(
             let spans: Vec<(usize, u16, u16)> = positions
                 .into_iter()
                 .filter_map(|pos| {
-                    let (a, b) = event_days(&data.events[shown[pos]]);
+                    let (a, b) = data.events[shown[pos]].when.reach();
                     window.columns(a, b, cols).map(|(c0, c1)| (pos, c0, c1))
                 })
                 .collect();

@@ -54,8 +54,12 @@ impl Window {
         col.clamp(0, i128::from(cols.saturating_sub(1))) as u16
     }
 
-    /// The last column a day reaches (a day wider than a column covers several).
+    /// The last column a day reaches: a day wider than a column covers several; when a
+    /// column holds several days, a day is in one column only.
     fn last_column_of(&self, day: i64, cols: u16) -> u16 {
+        if self.days() >= i64::from(cols) {
+            return self.column_of(day, cols);
+        }
         let end = i128::from(day + 1 - day_number(self.first));
         let reach =
             (end * i128::from(cols) + i128::from(self.days()) - 1) / i128::from(self.days());
@@ -78,13 +82,6 @@ impl Window {
         let offset = i128::from(col) * i128::from(self.days()) / i128::from(cols.max(1));
         self.first + chrono::Days::new(offset as u64)
     }
-}
-
-/// The days an event covers on the axis: from the first day its start can mean to the last
-/// day its end can mean, so that a month-precision date spans its month and a range its
-/// whole length. An open or unknown end is not guessed.
-pub fn event_days(ev: &Event) -> (NaiveDate, NaiveDate) {
-    (ev.when.anchor().first_day, ev.when.last_day())
 }
 
 /// How many of the given stretches of days touch each of `cols` columns. A stretch counts in

@@ -297,6 +297,19 @@ impl When {
         }
     }
 
+    /// The first and last day the event may cover: a month spans its month, a range its
+    /// whole length, and an open or unknown side reaches the end of time on that side.
+    /// (Filters keep an event whose days overlap their bounds; the time axis draws and
+    /// counts these days, clipped to what it shows.)
+    pub fn reach(&self) -> (NaiveDate, NaiveDate) {
+        let first = self.start().map_or(NaiveDate::MIN, |p| p.first_day);
+        let last = match self {
+            When::Point(p) => p.last_day(),
+            When::Interval { .. } => self.end().map_or(NaiveDate::MAX, |p| p.last_day()),
+        };
+        (first, last)
+    }
+
     /// The year the event is listed under in the timeline.
     pub fn year(&self) -> i32 {
         self.anchor().year()

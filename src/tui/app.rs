@@ -219,7 +219,7 @@ impl App {
         let mut covered: Option<NaiveDate> = None;
         for (pos, &ev) in self.shown.iter().enumerate() {
             let e = &self.data.events[ev];
-            let (first, last) = crate::axis::event_days(e);
+            let (first, last) = e.when.reach();
             if let Some(c) = covered
                 && (first - c).num_days() >= long
             {
@@ -236,6 +236,7 @@ impl App {
         }
         self.years = span.map(|w| (w.first.year(), w.last.year()));
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+        self.strip.window = span;
         self.rebuild_strip();
     }
 
@@ -244,21 +245,22 @@ impl App {
         self.width.saturating_sub(2)
     }
 
-    /// Counts the density strip for the events shown at the present width.
+    /// Counts the density strip for the events shown at the present width (its window is
+    /// set with the rows).
     pub fn rebuild_strip(&mut self) {
-        let window = crate::axis::span_window(self.shown.iter().map(|&i| &self.data.events[i]));
-        let cols = self.strip_columns();
-        let counts = match window {
+        self.strip.counts = self.density(self.strip_columns());
+    }
+
+    /// How many of the events shown touch each of `cols` columns of the strip's window.
+    pub fn density(&self, cols: u16) -> Vec<u32> {
+        match self.strip.window {
             Some(w) => crate::axis::density(
                 w,
                 cols,
-                self.shown
-                    .iter()
-                    .map(|&i| crate::axis::event_days(&self.data.events[i])),
+                self.shown.iter().map(|&i| self.data.events[i].when.reach()),
             ),
             None => Vec::new(),
-        };
-        self.strip = Strip { window, counts };
+        }
     }
 
     /// The days the lanes view shows: one zoom unit, or the whole span shown.

@@ -256,13 +256,23 @@ fn zoom(app: &mut App, finer: bool) {
     app.lanes.at = centre;
 }
 
-/// The previous or next unit of time at the zoom level.
+/// The previous or next unit of time at the zoom level. The cursor comes along to the
+/// first event dated in the new stretch, so that the detail shows what the lanes show; a
+/// stretch without events leaves it where it was.
 fn pan(app: &mut App, later: bool) {
-    match app.lanes.zoom {
-        Zoom::All => app.status = Some("the whole span is in view: + zooms in".into()),
-        Zoom::In(unit) => {
-            app.lanes.at = unit.step(unit.floor(app.lanes.at), if later { 1 } else { -1 });
-        }
+    let Zoom::In(unit) = app.lanes.zoom else {
+        app.status = Some("the whole span is in view: + zooms in".into());
+        return;
+    };
+    app.lanes.at = unit.step(unit.floor(app.lanes.at), if later { 1 } else { -1 });
+    let window = unit.window(app.lanes.at);
+    if app.cursor_day().is_some_and(|d| window.contains(d)) {
+        return;
+    }
+    let day = |p: usize| app.data.events[app.shown[p]].when.anchor().first_day;
+    let first = partition(app.shown.len(), |p| day(p) < window.first);
+    if first < app.shown.len() && window.contains(day(first)) {
+        set_cursor(app, first);
     }
 }
 
@@ -687,11 +697,12 @@ fn help_action(app: &mut App, action: Action) {
     }
 }
 
-/// Rows of the timeline on screen (inside its border).
+/// Rows of the list (or the lanes) on screen, inside the border: what a page moves.
 pub fn list_height(app: &App) -> usize {
     let regions = view::regions(app);
     regions
         .list
+        .or(regions.lanes)
         .map_or(1, |r| usize::from(r.height.saturating_sub(2)))
         .max(1)
 }

@@ -11,7 +11,8 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme;
 use crate::axis::lanes::{self, Lane, Placed};
-use crate::axis::{self, Window, Zoom};
+use crate::axis::{Window, Zoom};
+use crate::model::when::year_text;
 use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate};
 use crate::tui::app::{App, Focus};
@@ -44,7 +45,11 @@ impl Geometry {
 
     /// The event at a screen cell, as a position in `shown`.
     pub fn event_at(&self, column: u16, row: u16) -> Option<usize> {
-        if row <= self.inner.y || column < self.axis_x || column >= self.axis_x + self.cols {
+        if row <= self.inner.y
+            || row >= self.inner.bottom()
+            || column < self.axis_x
+            || column >= self.axis_x + self.cols
+        {
             return None;
         }
         let lane_row = usize::from(row - self.inner.y - 1) + self.offset;
@@ -114,8 +119,8 @@ pub fn geometry(app: &App, area: Rect) -> Option<Geometry> {
 fn title(app: &App) -> String {
     let what = match app.lanes.zoom {
         Zoom::All => match app.years {
-            Some((a, b)) if a != b => format!("all, {a}–{b}"),
-            Some((a, _)) => format!("all, {a}"),
+            Some((a, b)) if a != b => format!("all, {}–{}", year_text(a), year_text(b)),
+            Some((a, _)) => format!("all, {}", year_text(a)),
             None => "all".to_string(),
         },
         Zoom::In(unit) => unit.title(app.lanes.at),
@@ -130,24 +135,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some(g) = geometry(app, area) else {
+        let text = if app.shown.is_empty() {
+            " No events."
+        } else {
+            " No room for the lanes."
+        };
         buf.set_string(
             inner.x,
             inner.y,
-            truncate(" No room for the lanes.", usize::from(inner.width)),
+            truncate(text, usize::from(inner.width)),
             theme::DIM,
         );
         return;
     };
     axis_row(app, &g, buf);
     if g.lanes.is_empty() {
-        let text = match app.lanes.zoom {
-            Zoom::All => " No events.".to_string(),
-            Zoom::In(_) => " No event in this stretch: h / l move, - zooms out.".to_string(),
-        };
+        let text = " No event in this stretch: h / l move, - zooms out.";
         buf.set_string(
             inner.x,
             inner.y + 1,
-            truncate(&text, usize::from(inner.width)),
+            truncate(text, usize::from(inner.width)),
             theme::DIM,
         );
         return;
@@ -199,7 +206,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The tick labels over the axis, and `▼` over the cursor's event.
 fn axis_row(app: &App, g: &Geometry, buf: &mut Buffer) {
     let cursor = app.current().and_then(|e| {
-        let (a, b) = axis::event_days(e);
+        let (a, b) = e.when.reach();
         g.window.columns(a, b, g.cols)
     });
     super::strip::labels(

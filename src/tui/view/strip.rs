@@ -24,22 +24,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let counts = if app.strip.counts.len() == usize::from(cols) {
         &app.strip.counts
     } else {
-        fresh = axis::density(
-            window,
-            cols,
-            app.shown
-                .iter()
-                .map(|&i| axis::event_days(&app.data.events[i])),
-        );
+        fresh = app.density(cols);
         &fresh
     };
     let bar_rows = area.height - 1;
     let heights = axis::heights(counts, bar_rows.min(u16::from(u8::MAX / 8)) as u8);
     let label_y = area.y + bar_rows;
 
-    let cursor = app
-        .current()
-        .and_then(|e| columns_of(window, cols, axis::event_days(e)));
+    let cursor = app.current().and_then(|e| {
+        let (first, last) = e.when.reach();
+        window.columns(first, last, cols)
+    });
     let selection = app.selection().and_then(|(a, b)| {
         let events = app.shown[a..=b].iter().map(|&i| &app.data.events[i]);
         let (first, last) = crate::model::span(events)?;
@@ -75,14 +70,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     labels(buf, (x0, label_y), window, cols, cursor, "▲", theme::DIM);
-}
-
-fn columns_of(
-    window: Window,
-    cols: u16,
-    (first, last): (chrono::NaiveDate, chrono::NaiveDate),
-) -> Option<(u16, u16)> {
-    window.columns(first, last, cols)
 }
 
 /// A row of tick labels for `window` across `cols` columns from `at`, with `marker` in the
