@@ -74,28 +74,22 @@ pub fn build(
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     for (pos, &ev) in shown.iter().enumerate() {
         let e = &data.events[ev];
-        let keys: Vec<String> = match grouping {
-            Grouping::Actor => {
-                let mut seen = Vec::new();
-                for a in e.participants() {
-                    if !seen.contains(&a) {
-                        seen.push(a);
-                    }
-                }
-                seen.into_iter()
-                    .map(|a| data.actor(a).name.clone())
-                    .collect()
-            }
-            Grouping::Tag => {
-                let mut tags: Vec<String> = Vec::new();
-                for t in &e.tags {
-                    if !tags.contains(t) {
-                        tags.push(t.clone());
-                    }
-                }
-                tags
-            }
+        let mut keys: Vec<String> = match grouping {
+            Grouping::Actor => e
+                .participants()
+                .map(|a| data.actor(a).name.clone())
+                .collect(),
+            Grouping::Tag => e.tags.clone(),
         };
+        // An actor listed and quoted, or a tag given twice, puts the event in its lane once.
+        let mut seen: Vec<String> = Vec::new();
+        keys.retain(|k| {
+            let new = !seen.contains(k);
+            if new {
+                seen.push(k.clone());
+            }
+            new
+        });
         if keys.is_empty() {
             none.push(pos);
         }

@@ -138,8 +138,6 @@ pub struct App {
     pub rows: Vec<Row>,
     /// For each shown event, its row in `rows`.
     pub row_of: Vec<usize>,
-    /// First and last year the shown events cover, for the header.
-    pub years: Option<(i32, i32)>,
     /// The density strip over the events shown.
     pub strip: Strip,
     /// List or lanes.
@@ -183,7 +181,6 @@ impl App {
             shown,
             rows: Vec::new(),
             row_of: Vec::new(),
-            years: None,
             strip: Strip::default(),
             view: View::List,
             lanes: Lanes {
@@ -234,7 +231,6 @@ impl App {
             self.row_of.push(self.rows.len());
             self.rows.push(Row::Event(pos));
         }
-        self.years = span.map(|w| (w.first.year(), w.last.year()));
         self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
         self.strip.window = span;
         self.rebuild_strip();
@@ -269,6 +265,11 @@ impl App {
             Zoom::All => self.strip.window,
             Zoom::In(unit) => Some(unit.window(self.lanes.at)),
         }
+    }
+
+    /// First and last year the shown events cover, for the header.
+    pub fn years(&self) -> Option<(i32, i32)> {
+        self.strip.window.map(|w| (w.first.year(), w.last.year()))
     }
 
     /// The first day of the event under the cursor.

@@ -269,9 +269,13 @@ fn pan(app: &mut App, later: bool) {
     if app.cursor_day().is_some_and(|d| window.contains(d)) {
         return;
     }
-    let day = |p: usize| app.data.events[app.shown[p]].when.anchor().first_day;
-    let first = partition(app.shown.len(), |p| day(p) < window.first);
-    if first < app.shown.len() && window.contains(day(first)) {
+    let day = |ev: usize| app.data.events[ev].when.anchor().first_day;
+    let first = app.shown.partition_point(|&ev| day(ev) < window.first);
+    if app
+        .shown
+        .get(first)
+        .is_some_and(|&ev| window.contains(day(ev)))
+    {
         set_cursor(app, first);
     }
 }
@@ -286,19 +290,19 @@ fn step_period(app: &mut App, forward: bool) {
     if app.shown.is_empty() {
         return;
     }
-    let key = |pos: usize| unit.index(app.data.events[app.shown[pos]].when.anchor().first_day);
-    let here = key(app.cursor);
+    let key = |ev: usize| unit.index(app.data.events[ev].when.anchor().first_day);
+    let here = key(app.shown[app.cursor]);
     // Events are in date order, so the keys never go down along `shown`.
+    let first_with = |k: i64| app.shown.partition_point(|&ev| key(ev) < k);
     let target = if forward {
-        let p = partition(app.shown.len(), |p| key(p) <= here);
+        let p = app.shown.partition_point(|&ev| key(ev) <= here);
         (p < app.shown.len()).then_some(p)
     } else {
-        let first_here = partition(app.shown.len(), |p| key(p) < here);
+        let first_here = first_with(here);
         if first_here < app.cursor {
             Some(first_here)
         } else if first_here > 0 {
-            let before = key(first_here - 1);
-            Some(partition(app.shown.len(), |p| key(p) < before))
+            Some(first_with(key(app.shown[first_here - 1])))
         } else {
             None
         }
@@ -310,20 +314,6 @@ fn step_period(app: &mut App, forward: bool) {
             app.status = Some(format!("no {which} {} has events", unit.name()));
         }
     }
-}
-
-/// The first of `0..n` for which `pred` is false (`pred` true then false along the range).
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 fn toggle_reference(app: &mut App) {
@@ -501,7 +491,9 @@ fn go_to_date(app: &mut App, date: &crate::model::Point, typed: &str) {
     }
     let (t0, t1) = (date.first_day, date.last_day());
     let point = |pos: usize| app.data.events[app.shown[pos]].when.anchor();
-    let after = partition(app.shown.len(), |p| point(p).first_day < t0);
+    let after = app
+        .shown
+        .partition_point(|&ev| app.data.events[ev].when.anchor().first_day < t0);
     let distance = |pos: usize| {
         let p = point(pos);
         if p.last_day() < t0 {

@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !dates.is_empty() {
         right.push_str(&format!(" · {dates}"));
     }
-    match app.years {
+    match app.years() {
         Some((a, b)) if a == b => right.push_str(&format!(" · {}", year_text(a))),
         Some((a, b)) => right.push_str(&format!(" · {}–{}", year_text(a), year_text(b))),
         None => {}

@@ -118,7 +118,7 @@ pub fn geometry(app: &App, area: Rect) -> Option<Geometry> {
 /// "Lanes by actor · week of 12 Nov 2012".
 fn title(app: &App) -> String {
     let what = match app.lanes.zoom {
-        Zoom::All => match app.years {
+        Zoom::All => match app.years() {
             Some((a, b)) if a != b => format!("all, {}–{}", year_text(a), year_text(b)),
             Some((a, _)) => format!("all, {}", year_text(a)),
             None => "all".to_string(),
@@ -175,21 +175,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(y) = y_of(0) {
             lane_label(app, lane, &g, y, buf);
         }
-        // Everything but the cursor first, so that the cursor is drawn on top.
+        // Row by row, left to right; each title may run up to where the next item on its
+        // row starts, found in one pass from the right.
         let mut items: Vec<&Placed> = lane.items.iter().collect();
-        items.sort_by_key(|p| (p.pos == app.cursor, p.first));
-        for p in &items {
+        items.sort_by_key(|p| (p.row, p.first));
+        let mut next = vec![g.cols; items.len()];
+        for i in (0..items.len().saturating_sub(1)).rev() {
+            let (p, q) = (items[i], items[i + 1]);
+            if p.row == q.row {
+                next[i] = if q.first > p.first {
+                    q.first
+                } else {
+                    next[i + 1]
+                };
+            }
+        }
+        // Everything but the cursor first, so that the cursor is drawn on top.
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i].pos == app.cursor);
+        for i in order {
+            let p = items[i];
             let Some(y) = y_of(p.row) else { continue };
-            let next = lane
-                .items
-                .iter()
-                .filter(|q| q.row == p.row && q.first > p.first)
-                .map(|q| q.first)
-                .min()
-                .unwrap_or(g.cols);
             let selected = selection.is_some_and(|(a, b)| (a..=b).contains(&p.pos));
             let ev = &app.data.events[app.shown[p.pos]];
-            item(ev, p, next, g.axis_x, y, p.pos == app.cursor, selected, buf);
+            item(
+                ev,
+                p,
+                next[i],
+                g.axis_x,
+                y,
+                p.pos == app.cursor,
+                selected,
+                buf,
+            );
         }
     }
     if g.total_rows > visible {
