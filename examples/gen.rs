@@ -45,21 +45,85 @@ impl Rng {
 }
 
 const GIVEN: &[&str] = &[
-    "Anna", "Élodie", "François", "Sergueï", "Jürgen", "Zoë", "Ana", "Łukasz", "Søren", "José",
-    "Chloé", "Mikhail", "Olga", "Barack", "Hillary", "Angela", "Raphaël", "Inès", "Dmitri",
-    "Nadia", "Ömer", "Björn", "Íñigo", "Gaëlle", "Tomás", "Hélène", "Kateryna", "Amélie",
+    "Anna",
+    "Élodie",
+    "François",
+    "Sergueï",
+    "Jürgen",
+    "Zoë",
+    "Ana",
+    "Łukasz",
+    "Søren",
+    "José",
+    "Chloé",
+    "Mikhail",
+    "Olga",
+    "Barack",
+    "Hillary",
+    "Angela",
+    "Raphaël",
+    "Inès",
+    "Dmitri",
+    "Nadia",
+    "Ömer",
+    "Björn",
+    "Íñigo",
+    "Gaëlle",
+    "Tomás",
+    "Hélène",
+    "Kateryna",
+    "Amélie",
 ];
 const FAMILY: &[&str] = &[
-    "Dupont", "Müller", "Lavrov", "García", "Nowak", "Øvergaard", "Şahin", "Novák", "Durand",
-    "Kowalski", "Fernández", "Lefèvre", "Ivanova", "Petrov", "Rossi", "Bianchi", "Schäfer",
-    "Dvořák", "Hämäläinen", "Smith", "O'Brien", "Zhukov", "Mercier", "Ibáñez", "Łęcki",
+    "Dupont",
+    "Müller",
+    "Lavrov",
+    "García",
+    "Nowak",
+    "Øvergaard",
+    "Şahin",
+    "Novák",
+    "Durand",
+    "Kowalski",
+    "Fernández",
+    "Lefèvre",
+    "Ivanova",
+    "Petrov",
+    "Rossi",
+    "Bianchi",
+    "Schäfer",
+    "Dvořák",
+    "Hämäläinen",
+    "Smith",
+    "O'Brien",
+    "Zhukov",
+    "Mercier",
+    "Ibáñez",
+    "Łęcki",
 ];
 const CYR_GIVEN: &[&str] = &[
-    "Сергей", "Анна", "Владимир", "Ольга", "Дмитрий", "Мария", "Алексей", "Елена", "Юрий",
+    "Сергей",
+    "Анна",
+    "Владимир",
+    "Ольга",
+    "Дмитрий",
+    "Мария",
+    "Алексей",
+    "Елена",
+    "Юрий",
 ];
 const CYR_FAMILY: &[&str] = &[
-    "Иванов", "Смирнова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Козлов", "Новикова",
-    "Морозов", "Волкова", "Фёдоров",
+    "Иванов",
+    "Смирнова",
+    "Кузнецов",
+    "Попова",
+    "Соколов",
+    "Лебедева",
+    "Козлов",
+    "Новикова",
+    "Морозов",
+    "Волкова",
+    "Фёдоров",
 ];
 const ORGS: &[&str] = &[
     "Ministry of Foreign Affairs",
@@ -72,12 +136,31 @@ const ORGS: &[&str] = &[
     "Chamber of Commerce",
 ];
 const PLACES: &[&str] = &[
-    "Moscow", "Washington", "Paris", "Kyiv", "Brussels", "Genève", "Saint Petersburg", "Vilnius",
-    "Tbilisi", "Berlin", "Warszawa", "Nizhny Novgorod", "Almaty",
+    "Moscow",
+    "Washington",
+    "Paris",
+    "Kyiv",
+    "Brussels",
+    "Genève",
+    "Saint Petersburg",
+    "Vilnius",
+    "Tbilisi",
+    "Berlin",
+    "Warszawa",
+    "Nizhny Novgorod",
+    "Almaty",
 ];
 const VERBS: &[&str] = &[
-    "meets", "criticises", "welcomes", "signs an accord with", "calls", "rejects the offer of",
-    "warns", "receives", "questions", "praises",
+    "meets",
+    "criticises",
+    "welcomes",
+    "signs an accord with",
+    "calls",
+    "rejects the offer of",
+    "warns",
+    "receives",
+    "questions",
+    "praises",
 ];
 const SUBJECTS: &[&str] = &[
     "the election results",
@@ -92,11 +175,26 @@ const SUBJECTS: &[&str] = &[
     "visa rules",
 ];
 const TAGS: &[&str] = &[
-    "diplomacy", "elections", "protest", "law", "economy", "security", "media", "energy",
+    "diplomacy",
+    "elections",
+    "protest",
+    "law",
+    "economy",
+    "security",
+    "media",
+    "energy",
 ];
 const PUBLISHERS: &[&str] = &[
-    "AFP", "Reuters", "Le Monde", "Kommersant", "Интерфакс", "The Guardian", "Novaya Gazeta",
-    "Associated Press", "RIA Novosti", "Der Spiegel",
+    "AFP",
+    "Reuters",
+    "Le Monde",
+    "Kommersant",
+    "Интерфакс",
+    "The Guardian",
+    "Novaya Gazeta",
+    "Associated Press",
+    "RIA Novosti",
+    "Der Spiegel",
 ];
 
 /// The name of actor `i` of the pool: mostly Latin with accents, one in five Cyrillic, some
@@ -115,13 +213,21 @@ fn actor_name(i: usize) -> (String, &'static str) {
             format!(
                 "{} {}. {}",
                 CYR_GIVEN[(i / 5) % CYR_GIVEN.len()],
-                initial(CYRILLIC_INITIALS, i / 5 / (CYR_GIVEN.len() * CYR_FAMILY.len())),
+                initial(
+                    CYRILLIC_INITIALS,
+                    i / 5 / (CYR_GIVEN.len() * CYR_FAMILY.len())
+                ),
                 CYR_FAMILY[(i / 5 / CYR_GIVEN.len()) % CYR_FAMILY.len()]
             ),
             "person",
         ),
         7 => (
-            format!("{} of {} No. {}", ORGS[k % ORGS.len()], PLACES[k % PLACES.len()], k + 1),
+            format!(
+                "{} of {} No. {}",
+                ORGS[k % ORGS.len()],
+                PLACES[k % PLACES.len()],
+                k + 1
+            ),
             "organisation",
         ),
         _ => (
@@ -187,7 +293,9 @@ impl Zipf {
     fn sample(&self, rng: &mut Rng) -> usize {
         let total = *self.cumulative.last().expect("a non-empty pool");
         let x = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
-        self.cumulative.partition_point(|&c| c < x).min(self.cumulative.len() - 1)
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
     }
 }
 
@@ -195,7 +303,8 @@ fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: gen N SEED  (N events, SEED any whole number)";
     let (Some(n), Some(seed)) = (
-        args.first().and_then(|a| a.replace('_', "").parse::<usize>().ok()),
+        args.first()
+            .and_then(|a| a.replace('_', "").parse::<usize>().ok()),
         args.get(1).and_then(|a| a.parse::<u64>().ok()),
     ) else {
         eprintln!("{usage}");
@@ -206,8 +315,15 @@ fn main() -> io::Result<()> {
 
     writeln!(out, "{{")?;
     writeln!(out, "  \"format\": \"annals/1\",")?;
-    writeln!(out, "  \"title\": {},", lit(&format!("Generated chronology ({n} events, seed {seed})")))?;
-    writeln!(out, "  \"description\": \"Synthetic events written by examples/gen.rs for benchmarks and scale tests.\",")?;
+    writeln!(
+        out,
+        "  \"title\": {},",
+        lit(&format!("Generated chronology ({n} events, seed {seed})"))
+    )?;
+    writeln!(
+        out,
+        "  \"description\": \"Synthetic events written by examples/gen.rs for benchmarks and scale tests.\","
+    )?;
     writeln!(out, "  \"language\": \"en\",")?;
 
     // Actors: a pool of 5,000, some with aliases.
@@ -295,8 +411,20 @@ fn main() -> io::Result<()> {
                 rng.pick(VERBS),
                 rng.pick(SUBJECTS),
                 rng.pick(PLACES),
-                ["January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December"][m - 1],
+                [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December"
+                ][m - 1],
             ),
             300,
             FILLER,
@@ -315,24 +443,38 @@ fn main() -> io::Result<()> {
             let q = match rng.below(3) {
                 0 => format!(
                     "\"text\": {}, \"lang\": \"fr\", \"translation\": {}",
-                    lit("Nous voulons faire progresser nos relations, c'est une priorité pour l'année à venir."),
-                    lit("We want to move our relations forward; it is a priority for the coming year.")
+                    lit(
+                        "Nous voulons faire progresser nos relations, c'est une priorité pour l'année à venir."
+                    ),
+                    lit(
+                        "We want to move our relations forward; it is a priority for the coming year."
+                    )
                 ),
                 1 => format!(
                     "\"text\": {}, \"lang\": \"ru\", \"translation\": {}",
                     lit("Мы готовы к диалогу, но не под давлением и не на этих условиях."),
-                    lit("We are ready for dialogue, but not under pressure and not on these terms.")
+                    lit(
+                        "We are ready for dialogue, but not under pressure and not on these terms."
+                    )
                 ),
                 _ => format!(
                     "\"text\": {}, \"lang\": \"en\"",
-                    lit(&format!("We will not accept {} without a full review.", rng.pick(SUBJECTS)))
+                    lit(&format!(
+                        "We will not accept {} without a full review.",
+                        rng.pick(SUBJECTS)
+                    ))
                 ),
             };
-            quotes.push(format!("{{\"by\": \"a{by:04}\", {q}, \"source\": \"s{source:04}\"}}"));
+            quotes.push(format!(
+                "{{\"by\": \"a{by:04}\", {q}, \"source\": \"s{source:04}\"}}"
+            ));
         }
         let tags: Vec<String> = (0..rng.below(3)).map(|_| lit(rng.pick(TAGS))).collect();
         let notes = if rng.chance(5) {
-            format!("[{}]", lit("The date follows the earliest report; later ones differ by a day."))
+            format!(
+                "[{}]",
+                lit("The date follows the earliest report; later ones differ by a day.")
+            )
         } else {
             "[]".to_string()
         };

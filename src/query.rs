@@ -239,14 +239,14 @@ impl Filter {
 /// Every piece of text of an event that search looks at: title, summary, quotes (original and
 /// translation), notes and the names of its actors.
 pub fn event_texts<'a>(data: &'a Dataset, ev: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
-    [ev.title.as_str(), ev.summary.as_str()]
+    [ev.title.as_str(), data.text(&ev.summary)]
         .into_iter()
         .chain(ev.quotes.iter().flat_map(|q| {
-            [Some(q.text.as_str()), q.translation.as_deref()]
+            [Some(data.text(&q.text)), data.text_opt(&q.translation)]
                 .into_iter()
                 .flatten()
         }))
-        .chain(ev.notes.iter().map(String::as_str))
+        .chain(ev.notes.iter().map(|n| data.text(n)))
         .chain(ev.actors.iter().map(|&a| data.actor(a).name.as_str()))
 }
 

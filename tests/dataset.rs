@@ -81,7 +81,7 @@ fn every_event_cites_a_source_and_every_source_names_its_publisher() {
     for e in &d.events {
         assert!(!e.sources.is_empty(), "event `{}` cites no source", e.id);
         assert!(
-            !e.summary.trim().is_empty(),
+            !d.text(&e.summary).trim().is_empty(),
             "event `{}` has no summary",
             e.id
         );
@@ -121,11 +121,11 @@ fn every_event_cites_a_source_and_every_source_names_its_publisher() {
 fn every_quote_of_the_article_is_verbatim_with_speaker_source_and_translation() {
     let d = data();
     let quotes: Vec<_> = d.events.iter().flat_map(|e| &e.quotes).collect();
-    for q in quotes.iter().filter(|q| q.lang.as_deref() != Some("en")) {
+    for q in quotes.iter().filter(|q| d.text_opt(&q.lang) != Some("en")) {
         assert!(
-            q.translation.as_deref().is_some_and(|t| !t.is_empty()),
+            d.text_opt(&q.translation).is_some_and(|t| !t.is_empty()),
             "{}",
-            q.text
+            d.text(&q.text)
         );
     }
     let Ok(seed) = std::fs::read_to_string(SEED) else {
@@ -136,8 +136,8 @@ fn every_quote_of_the_article_is_verbatim_with_speaker_source_and_translation() 
     };
     let french: Vec<&str> = quotes
         .iter()
-        .filter(|q| q.lang.as_deref() == Some("fr"))
-        .map(|q| q.text.as_str())
+        .filter(|q| d.text_opt(&q.lang) == Some("fr"))
+        .map(|q| d.text(&q.text))
         .collect();
     for text in &french {
         assert!(seed.contains(text), "not verbatim in the seed: {text:?}");
@@ -193,7 +193,10 @@ fn dates_follow_the_record_at_their_precision() {
 #[test]
 fn where_the_article_and_the_record_differ_a_note_says_so() {
     let d = data();
-    let notes = |id: &str| event(&d, id).notes.join(" ");
+    let notes = |id: &str| {
+        let texts: Vec<&str> = event(&d, id).notes.iter().map(|n| d.text(n)).collect();
+        texts.join(" ")
+    };
     // "revenu au Kremlin en mars": he was elected in March and took office on 7 May.
     assert!(notes("putin-inauguration-2012").contains("March"));
     // The NGO law entered into force after the article.

@@ -79,7 +79,7 @@ pub fn build(
                 .participants()
                 .map(|a| data.actor(a).name.clone())
                 .collect(),
-            Grouping::Tag => e.tags.clone(),
+            Grouping::Tag => e.tags.iter().map(|t| t.to_string()).collect(),
         };
         // An actor listed and quoted, or a tag given twice, puts the event in its lane once.
         let mut seen: Vec<String> = Vec::new();

@@ -88,7 +88,7 @@ pub fn render(data: &Dataset) -> String {
                     .map(|&s| sanitize(&data.source(s).citation()).into_owned())
                     .collect(),
             ),
-            sanitize(&e.summary).into_owned(),
+            sanitize(data.text(&e.summary)).into_owned(),
         ])
         .expect(row_error);
     }

@@ -87,12 +87,18 @@ fn description(data: &Dataset, e: &Event) -> String {
     if matches!(e.when.end_bound(), Some(End::Open | End::Unknown)) {
         d.push_str("(the calendar entry covers the known start only)\n");
     }
-    if !e.summary.trim().is_empty() {
-        let _ = write!(d, "\n{}\n", e.summary);
+    let summary = data.text(&e.summary);
+    if !summary.trim().is_empty() {
+        let _ = write!(d, "\n{summary}\n");
     }
     for q in &e.quotes {
-        let _ = write!(d, "\n« {} » — {}", q.text, data.actor(q.by).name);
-        if let Some(t) = &q.translation {
+        let _ = write!(
+            d,
+            "\n« {} » — {}",
+            data.text(&q.text),
+            data.actor(q.by).name
+        );
+        if let Some(t) = data.text_opt(&q.translation) {
             let _ = write!(d, "\n\"{t}\"");
         }
         d.push('\n');
@@ -109,7 +115,7 @@ fn description(data: &Dataset, e: &Event) -> String {
         }
     }
     for n in &e.notes {
-        let _ = write!(d, "\nNote: {n}");
+        let _ = write!(d, "\nNote: {}", data.text(n));
     }
     d.trim_end().to_string()
 }

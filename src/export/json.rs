@@ -51,14 +51,14 @@ struct Event<'a> {
     summary: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     actors: Vec<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    tags: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     quotes: Vec<Quote<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     sources: Vec<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    notes: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -110,22 +110,22 @@ pub fn render(data: &Dataset) -> String {
                 id: &e.id,
                 when: e.when.to_string(),
                 title: &e.title,
-                summary: &e.summary,
+                summary: data.text(&e.summary),
                 actors: e.actors.iter().map(|&a| actor(a)).collect(),
-                tags: &e.tags,
+                tags: e.tags.iter().map(|t| &**t).collect(),
                 quotes: e
                     .quotes
                     .iter()
                     .map(|q| Quote {
                         by: actor(q.by),
-                        text: &q.text,
-                        lang: q.lang.as_deref(),
-                        translation: q.translation.as_deref(),
+                        text: data.text(&q.text),
+                        lang: data.text_opt(&q.lang),
+                        translation: data.text_opt(&q.translation),
                         source: source(q.source),
                     })
                     .collect(),
                 sources: e.sources.iter().map(|&s| source(s)).collect(),
-                notes: &e.notes,
+                notes: e.notes.iter().map(|n| data.text(n)).collect(),
             })
             .collect(),
     };

@@ -66,8 +66,9 @@ pub fn render(data: &Dataset) -> String {
             let names: Vec<String> = e.actors.iter().map(|&a| md(&data.actor(a).name)).collect();
             let _ = writeln!(out, "*{}*\n", names.join(" · "));
         }
-        if !e.summary.trim().is_empty() {
-            let _ = writeln!(out, "{}\n", md(&e.summary));
+        let summary = data.text(&e.summary);
+        if !summary.trim().is_empty() {
+            let _ = writeln!(out, "{}\n", md(summary));
         }
         // The event's own sources take the first numbers, in the order it lists them.
         let marks: Vec<String> = e
@@ -76,13 +77,12 @@ pub fn render(data: &Dataset) -> String {
             .map(|&s| format!("[^{}]", note(s)))
             .collect();
         for q in &e.quotes {
-            let _ = writeln!(out, "> {}", md(&q.text));
-            if let Some(t) = &q.translation {
+            let _ = writeln!(out, "> {}", md(data.text(&q.text)));
+            if let Some(t) = data.text_opt(&q.translation) {
                 let _ = writeln!(out, ">\n> “{}” (translation)", md(t));
             }
-            let lang = q
-                .lang
-                .as_deref()
+            let lang = data
+                .text_opt(&q.lang)
                 .map(|l| format!(" ({})", md(l)))
                 .unwrap_or_default();
             let _ = writeln!(
@@ -96,7 +96,7 @@ pub fn render(data: &Dataset) -> String {
             let _ = writeln!(out, "Sources: {}\n", marks.join(" "));
         }
         for n in &e.notes {
-            let _ = writeln!(out, "- Note: {}", md(n));
+            let _ = writeln!(out, "- Note: {}", md(data.text(n)));
         }
         if !e.notes.is_empty() {
             out.push('\n');

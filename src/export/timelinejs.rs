@@ -51,17 +51,20 @@ fn text(data: &Dataset, e: &Event) -> String {
             .collect();
         t.push_str(&format!("<p><em>{}</em></p>", names.join(" · ")));
     }
-    if !e.summary.trim().is_empty() {
-        t.push_str(&format!("<p>{}</p>", html(&e.summary)));
+    let summary = data.text(&e.summary);
+    if !summary.trim().is_empty() {
+        t.push_str(&format!("<p>{}</p>", html(summary)));
     }
     for q in &e.quotes {
-        let lang = q
-            .lang
-            .as_deref()
+        let lang = data
+            .text_opt(&q.lang)
             .map(|l| format!(" lang=\"{}\"", html(l)))
             .unwrap_or_default();
-        t.push_str(&format!("<blockquote><p{lang}>« {} »</p>", html(&q.text)));
-        if let Some(tr) = &q.translation {
+        t.push_str(&format!(
+            "<blockquote><p{lang}>« {} »</p>",
+            html(data.text(&q.text))
+        ));
+        if let Some(tr) = data.text_opt(&q.translation) {
             t.push_str(&format!("<p>“{}”</p>", html(tr)));
         }
         t.push_str(&format!(
@@ -85,7 +88,10 @@ fn text(data: &Dataset, e: &Event) -> String {
         t.push_str("</ol>");
     }
     for n in &e.notes {
-        t.push_str(&format!("<p><small>Note: {}</small></p>", html(n)));
+        t.push_str(&format!(
+            "<p><small>Note: {}</small></p>",
+            html(data.text(n))
+        ));
     }
     t
 }

@@ -1,17 +1,27 @@
 //! Reading and validating `annals/1` datasets.
 //!
-//! Two passes: serde reads the JSON into raw records (a syntax error or a value of the wrong
-//! type stops here, with line and column), then `validate` checks every record and collects
-//! every problem at once (ids, references, dates, empty titles) before building a `Dataset`
-//! whose references are indices.
+//! One pass over the bytes (`read`): serde reads the top level and the actors and sources,
+//! then each event in turn, which is checked and turned into a model `Event` at once (a syntax
+//! error or a value of the wrong type stops here, with line and column). Every semantic
+//! problem (ids, references, dates, empty titles) is collected, and reported all at once.
+//!
+//! Nothing long is copied: an event's summary, quotes and notes stay where they lie in the
+//! bytes read (a file is mapped into memory), and `Dataset::text` reads them when needed.
+//! Big files report their progress to a hook, which may cancel the load.
 
 mod raw;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::ops::ControlFlow;
 use std::path::Path;
 
-use crate::model::{Actor, ActorIx, Dataset, Event, Quote, Source, SourceIx, When};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::model::{
+    Actor, ActorIx, Dataset, Event, Quote, Source, SourceIx, Store, Tag, Text, When,
+};
 
 /// The curated dataset, built into the binary.
 pub const BUILTIN_JSON: &str = include_str!("../../data/moscow-washington.json");
@@ -20,28 +30,73 @@ pub const BUILTIN_NAME: &str = "built-in dataset";
 /// The format tag every dataset carries.
 pub const FORMAT: &str = "annals/1";
 
+/// How far a load has got, reported to the progress hook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes read so far, and in all.
+    pub bytes: u64,
+    pub total: u64,
+    /// Events read so far.
+    pub events: usize,
+}
+
+/// Told of the progress now and then (every `PROGRESS_EVERY` events); `Break` cancels the load.
+pub type Hook<'h> = dyn FnMut(Progress) -> ControlFlow<()> + 'h;
+
+/// How many events are read between two calls of the progress hook.
+pub const PROGRESS_EVERY: usize = 4096;
+
+/// How far the parser gets between two releases of a mapped file's pages.
+const RELEASE_EVERY: usize = 64 << 20;
+
 /// The built-in dataset. It is checked by the test suite, so a failure here is a bug.
 pub fn builtin() -> Dataset {
-    from_str(BUILTIN_JSON, BUILTIN_NAME).expect("the built-in dataset is valid")
+    read(
+        Store::from_static(BUILTIN_JSON.as_bytes()),
+        BUILTIN_NAME,
+        &mut |_| ControlFlow::Continue(()),
+    )
+    .expect("the built-in dataset is valid")
 }
 
 /// Reads and validates a dataset file.
 pub fn from_path(path: &Path) -> Result<Dataset, LoadError> {
+    from_path_with(path, &mut |_| ControlFlow::Continue(()))
+}
+
+/// Reads and validates a dataset file, telling `hook` how far it has got. A regular file is
+/// mapped into memory rather than copied; anything else (a pipe) is read whole.
+pub fn from_path_with(path: &Path, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+    let io = |source| LoadError::Io {
         path: name.clone(),
         source,
-    })?;
-    from_str(&text, &name)
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder",
+        )));
+    }
+    let store = if meta.is_file() && meta.len() > 0 {
+        // SAFETY: the map is only read. Should another program change the file while it is
+        // open, texts may read wrong (they are checked to be UTF-8 when read); see `Store`.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
+        Store::from_map(map)
+    } else {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
+        Store::from_vec(bytes)
+    };
+    read(store, &name, hook)
 }
 
 /// Parses and validates a dataset held in memory; `name` is used in messages.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: raw::Dataset = serde_json::from_str(text).map_err(|e| json_error(e, name))?;
-    validate(raw).map_err(|problems| LoadError::Invalid {
-        path: name.to_string(),
-        problems,
+    read(Store::from_vec(text.as_bytes().to_vec()), name, &mut |_| {
+        ControlFlow::Continue(())
     })
 }
 
@@ -67,6 +122,8 @@ pub enum LoadError {
         path: String,
         problems: Vec<Problem>,
     },
+    #[error("{path}: loading was cancelled")]
+    Cancelled { path: String },
 }
 
 fn invalid_text(path: &str, problems: &[Problem]) -> String {
@@ -199,32 +256,45 @@ fn id_is_well_formed(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
 }
 
+/// Checks one record's id: present, well formed, not used before by a record of its kind.
+fn check_id<K>(at: &mut At<'_>, id: K, seen: &mut HashMap<K, usize>)
+where
+    K: std::hash::Hash + Eq + std::ops::Deref<Target = str>,
+{
+    if id.is_empty() {
+        at.problem("id", "must not be empty");
+        return;
+    }
+    if !id_is_well_formed(&id) {
+        at.problem(
+            "id",
+            format!(
+                "{:?} may hold only lowercase letters, digits, '.', '_' and '-'",
+                &*id
+            ),
+        );
+    }
+    let index = at.index;
+    match seen.entry(id) {
+        std::collections::hash_map::Entry::Occupied(first) => at.problem(
+            "id",
+            format!("duplicate id (first used at position {})", first.get() + 1),
+        ),
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(index);
+        }
+    }
+}
+
 /// Checks the ids of one kind of record and returns the id → index map.
 fn index_ids<'a>(
     checker: &mut Checker,
     record: RecordKind,
     ids: impl Iterator<Item = &'a str>,
-) -> HashMap<&'a str, usize> {
+) -> HashMap<String, usize> {
     let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
-        let mut at = checker.at(record, i, id);
-        if id.is_empty() {
-            at.problem("id", "must not be empty");
-            continue;
-        }
-        if !id_is_well_formed(id) {
-            at.problem(
-                "id",
-                format!("{id:?} may hold only lowercase letters, digits, '.', '_' and '-'"),
-            );
-        }
-        if let Some(first) = map.insert(id, i) {
-            map.insert(id, first);
-            at.problem(
-                "id",
-                format!("duplicate id (first used at position {})", first + 1),
-            );
-        }
+        check_id(&mut checker.at(record, i, id), id.to_string(), &mut map);
     }
     map
 }
@@ -233,7 +303,7 @@ fn resolve(
     at: &mut At<'_>,
     field: &str,
     kind: &str,
-    map: &HashMap<&str, usize>,
+    map: &HashMap<String, usize>,
     id: &str,
 ) -> Option<usize> {
     let found = map.get(id).copied();
@@ -243,53 +313,206 @@ fn resolve(
     found
 }
 
-fn validate(raw: raw::Dataset) -> Result<Dataset, Vec<Problem>> {
-    let mut checker = Checker {
-        problems: Vec::new(),
+/// Reads a whole dataset from `store`, telling `hook` how far it has got.
+fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
+    let bytes = store.bytes();
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut reader = Reader {
+        base: bytes,
+        store: &store,
+        hook,
+        checker: Checker {
+            problems: Vec::new(),
+        },
+        top: Top::default(),
+        refs: None,
+        event_ids: HashMap::new(),
+        tags: HashSet::new(),
+        events: Vec::new(),
+        released: 0,
+        cancelled: false,
     };
+    reader.pass(body, false, name)?;
+    if reader.refs.is_none() {
+        // The events came before the actors or sources they name: read them again, now
+        // that those are known.
+        reader.make_refs();
+        reader.pass(body, true, name)?;
+    }
+    let Reader {
+        mut checker,
+        top,
+        mut events,
+        ..
+    } = reader;
     {
-        let mut top = checker.at(RecordKind::Dataset, 0, "");
-        if raw.format != FORMAT {
-            top.problem(
+        let mut at = checker.at(RecordKind::Dataset, 0, "");
+        if top.format != FORMAT {
+            at.problem(
                 "format",
-                format!("is {:?}; annals reads {FORMAT:?}", raw.format),
+                format!("is {:?}; annals reads {FORMAT:?}", top.format),
             );
         }
-        top.required("title", &raw.title);
+        at.required("title", &top.title);
     }
-
-    let actor_ix = index_ids(
-        &mut checker,
-        RecordKind::Actor,
-        raw.actors.iter().map(|a| a.id.as_str()),
-    );
-    let source_ix = index_ids(
-        &mut checker,
-        RecordKind::Source,
-        raw.sources.iter().map(|s| s.id.as_str()),
-    );
-    index_ids(
-        &mut checker,
-        RecordKind::Event,
-        raw.events.iter().map(|e| e.id.as_str()),
-    );
-
-    for (i, a) in raw.actors.iter().enumerate() {
+    if !checker.problems.is_empty() {
+        // The dataset's own fields first, then records in the order they were checked.
         checker
-            .at(RecordKind::Actor, i, &a.id)
-            .required("name", &a.name);
+            .problems
+            .sort_by_key(|p| p.record != RecordKind::Dataset);
+        return Err(LoadError::Invalid {
+            path: name.to_string(),
+            problems: checker.problems,
+        });
     }
-    let mut source_dates = Vec::with_capacity(raw.sources.len());
-    for (i, s) in raw.sources.iter().enumerate() {
-        let mut at = checker.at(RecordKind::Source, i, &s.id);
-        at.required("publisher", &s.publisher);
-        at.required("title", &s.title);
-        source_dates.push(s.date.as_deref().and_then(|d| at.date("date", d)));
+    if !events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
+        events.sort_by(Event::sort_cmp);
+    }
+    let (actors, sources) = top.records;
+    Ok(Dataset {
+        title: top.title,
+        description: top.description,
+        language: top.language,
+        actors,
+        sources,
+        events,
+        store: store.clone(),
+    })
+}
+
+/// The dataset's fields other than its events.
+#[derive(Default)]
+struct Top {
+    format: String,
+    title: String,
+    description: Option<String>,
+    language: Option<String>,
+    raw_actors: Option<Vec<raw::Actor>>,
+    raw_sources: Option<Vec<raw::Source>>,
+    /// The actors and sources, checked.
+    records: (Vec<Actor>, Vec<Source>),
+}
+
+/// Id → index maps for the references events make.
+struct Refs {
+    actors: HashMap<String, ActorIx>,
+    sources: HashMap<String, SourceIx>,
+}
+
+/// The state of one load.
+struct Reader<'a, 'h> {
+    /// All the bytes, where `Text`s are measured from.
+    base: &'a [u8],
+    store: &'a Store,
+    hook: &'h mut Hook<'h>,
+    checker: Checker,
+    top: Top,
+    /// Known once the actors and sources have been read.
+    refs: Option<Refs>,
+    event_ids: HashMap<Cow<'a, str>, usize>,
+    /// Each tag's text, kept once.
+    tags: HashSet<Tag>,
+    events: Vec<Event>,
+    /// How much of a mapped file has been given back (see `Store::release_before`).
+    released: usize,
+    cancelled: bool,
+}
+
+impl<'a, 'h> Reader<'a, 'h> {
+    /// One pass over the top level. On the second pass (`events_only`) only the events are read.
+    fn pass(&mut self, body: &'a [u8], events_only: bool, name: &str) -> Result<(), LoadError> {
+        let mut de = serde_json::Deserializer::from_slice(body);
+        let result = TopSeed {
+            reader: self,
+            events_only,
+        }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+        match result {
+            Err(_) if self.cancelled => Err(LoadError::Cancelled {
+                path: name.to_string(),
+            }),
+            Err(e) => Err(json_error(e, name)),
+            Ok(()) => Ok(()),
+        }
     }
 
-    let mut events = Vec::with_capacity(raw.events.len());
-    for (i, e) in raw.events.iter().enumerate() {
-        let mut at = checker.at(RecordKind::Event, i, &e.id);
+    /// Checks the actors and sources and builds the maps events resolve their references with.
+    fn make_refs(&mut self) {
+        let raw_actors = self.top.raw_actors.take().unwrap_or_default();
+        let raw_sources = self.top.raw_sources.take().unwrap_or_default();
+        let checker = &mut self.checker;
+        let actors = index_ids(
+            checker,
+            RecordKind::Actor,
+            raw_actors.iter().map(|a| a.id.as_str()),
+        );
+        let sources = index_ids(
+            checker,
+            RecordKind::Source,
+            raw_sources.iter().map(|s| s.id.as_str()),
+        );
+        for (i, a) in raw_actors.iter().enumerate() {
+            checker
+                .at(RecordKind::Actor, i, &a.id)
+                .required("name", &a.name);
+        }
+        let mut checked_sources = Vec::with_capacity(raw_sources.len());
+        for (i, s) in raw_sources.into_iter().enumerate() {
+            let mut at = checker.at(RecordKind::Source, i, &s.id);
+            at.required("publisher", &s.publisher);
+            at.required("title", &s.title);
+            let date = s.date.as_deref().and_then(|d| at.date("date", d));
+            checked_sources.push(Source {
+                id: s.id,
+                publisher: s.publisher,
+                title: s.title,
+                date,
+                language: s.language,
+                url: s.url,
+            });
+        }
+        let checked_actors = raw_actors
+            .into_iter()
+            .map(|a| Actor {
+                id: a.id,
+                name: a.name,
+                aliases: a.aliases,
+                kind: a.kind,
+                about: a.about,
+            })
+            .collect();
+        self.top.records = (checked_actors, checked_sources);
+        self.refs = Some(Refs { actors, sources });
+    }
+
+    fn text(&self, s: raw::Str<'a>) -> Text {
+        Text::new(s.0, self.base)
+    }
+
+    fn tag(&mut self, s: &str) -> Tag {
+        if let Some(t) = self.tags.get(s) {
+            return t.clone();
+        }
+        let t: Tag = s.into();
+        self.tags.insert(t.clone());
+        t
+    }
+
+    /// Where in the bytes a string read from them ends.
+    fn end_of(&self, s: &str) -> Option<usize> {
+        let start = (s.as_ptr() as usize).checked_sub(self.base.as_ptr() as usize)?;
+        (start <= self.base.len()).then_some(start + s.len())
+    }
+
+    /// Checks one event and keeps it when its date could be read.
+    fn add(&mut self, i: usize, e: raw::Event<'a>) {
+        let refs = self
+            .refs
+            .as_ref()
+            .expect("events are read once the references are known");
+        let mut at = self.checker.at(RecordKind::Event, i, &e.id);
+        check_id(&mut at, e.id.0.clone(), &mut self.event_ids);
         at.required("title", &e.title);
         let when = if e.when.trim().is_empty() {
             at.problem("when", "must not be empty");
@@ -299,9 +522,9 @@ fn validate(raw: raw::Dataset) -> Result<Dataset, Vec<Problem>> {
         };
         let mut actors: Vec<ActorIx> = Vec::with_capacity(e.actors.len());
         for id in &e.actors {
-            if let Some(ix) = resolve(&mut at, "actors", "actor", &actor_ix, id) {
+            if let Some(ix) = resolve(&mut at, "actors", "actor", &refs.actors, id) {
                 if actors.contains(&ix) {
-                    at.problem("actors", format!("actor `{id}` is listed twice"));
+                    at.problem("actors", format!("actor `{}` is listed twice", &**id));
                 } else {
                     actors.push(ix);
                 }
@@ -310,77 +533,208 @@ fn validate(raw: raw::Dataset) -> Result<Dataset, Vec<Problem>> {
         let sources: Vec<SourceIx> = e
             .sources
             .iter()
-            .filter_map(|id| resolve(&mut at, "sources", "source", &source_ix, id))
+            .filter_map(|id| resolve(&mut at, "sources", "source", &refs.sources, id))
             .collect();
         let mut quotes = Vec::with_capacity(e.quotes.len());
+        let mut resolved = Vec::with_capacity(e.quotes.len());
         for (q_i, q) in e.quotes.iter().enumerate() {
             let field = |name: &str| format!("quotes[{q_i}].{name}");
             if q.text.trim().is_empty() {
                 at.problem(field("text"), "must not be empty");
             }
-            let by = resolve(&mut at, &field("by"), "actor", &actor_ix, &q.by);
-            let source = resolve(&mut at, &field("source"), "source", &source_ix, &q.source);
-            if let (Some(by), Some(source)) = (by, source) {
+            let by = resolve(&mut at, &field("by"), "actor", &refs.actors, &q.by);
+            let source = resolve(
+                &mut at,
+                &field("source"),
+                "source",
+                &refs.sources,
+                &q.source,
+            );
+            resolved.push(by.zip(source));
+        }
+        let Some(when) = when else { return };
+        if !self.checker.problems.is_empty() {
+            // The load will fail: keep nothing more.
+            return;
+        }
+        for (q, r) in e.quotes.into_iter().zip(resolved) {
+            if let Some((by, source)) = r {
                 quotes.push(Quote {
                     by,
-                    text: q.text.clone(),
-                    lang: q.lang.clone(),
-                    translation: q.translation.clone(),
+                    text: self.text(q.text),
+                    lang: q.lang.map(|l| self.text(l)),
+                    translation: q.translation.map(|t| self.text(t)),
                     source,
                 });
             }
         }
-        if let Some(when) = when {
-            events.push(Event {
-                id: e.id.clone(),
-                when,
-                title: e.title.clone(),
-                summary: e.summary.clone(),
-                actors,
-                tags: e.tags.clone(),
-                quotes,
-                sources,
-                notes: e.notes.clone(),
-            });
-        }
+        let tags = e.tags.iter().map(|t| self.tag(t)).collect();
+        let notes = e.notes.into_iter().map(|n| self.text(n)).collect();
+        let event = Event {
+            id: e.id.0.into_owned(),
+            when,
+            title: e.title.0.into_owned(),
+            summary: self.text(e.summary),
+            actors,
+            tags,
+            quotes,
+            sources,
+            notes,
+        };
+        self.events.push(event);
     }
 
-    if !checker.problems.is_empty() {
-        return Err(checker.problems);
+    /// Reports progress and gives back the pages of a mapped file the parser has passed.
+    /// `Break` when the hook cancels.
+    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
+        if at >= self.released + RELEASE_EVERY {
+            // Keep a margin: the parser may still be reading the event that ends at `at`.
+            self.released = at - (1 << 20);
+            self.store.release_before(self.released);
+        }
+        (self.hook)(Progress {
+            bytes: at as u64,
+            total: self.base.len() as u64,
+            events,
+        })
     }
-    events.sort_by(Event::sort_cmp);
-    let actors = raw
-        .actors
-        .into_iter()
-        .map(|a| Actor {
-            id: a.id,
-            name: a.name,
-            aliases: a.aliases,
-            kind: a.kind,
-            about: a.about,
-        })
-        .collect();
-    let sources = raw
-        .sources
-        .into_iter()
-        .zip(source_dates)
-        .map(|(s, date)| Source {
-            id: s.id,
-            publisher: s.publisher,
-            title: s.title,
-            date,
-            language: s.language,
-            url: s.url,
-        })
-        .collect();
-    Ok(Dataset {
-        title: raw.title,
-        description: raw.description,
-        language: raw.language,
-        actors,
-        sources,
-        events,
-    })
+}
+
+/// Reads the top-level object: every field but the events with serde, the events with
+/// `EventsSeed`.
+struct TopSeed<'r, 'a, 'h> {
+    reader: &'r mut Reader<'a, 'h>,
+    events_only: bool,
+}
+
+#[derive(Clone, Copy, serde::Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    #[serde(rename = "$schema")]
+    Schema,
+    Format,
+    Title,
+    Description,
+    Language,
+    Actors,
+    Sources,
+    Events,
+}
+
+const FIELDS: &[&str] = &[
+    "$schema",
+    "format",
+    "title",
+    "description",
+    "language",
+    "actors",
+    "sources",
+    "events",
+];
+
+impl<'de, 'r, 'h> DeserializeSeed<'de> for TopSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Dataset", FIELDS, self)
+    }
+}
+
+impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an annals/1 dataset (a JSON object)")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        use serde::de::Error;
+        let reader = self.reader;
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<Field>()? {
+            if !seen.insert(key as u8) {
+                return Err(M::Error::custom(format!(
+                    "duplicate field `{}`",
+                    FIELDS[key as usize]
+                )));
+            }
+            if self.events_only && !matches!(key, Field::Events) {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let top = &mut reader.top;
+            match key {
+                Field::Schema => {
+                    map.next_value::<Option<String>>()?;
+                }
+                Field::Format => top.format = map.next_value()?,
+                Field::Title => top.title = map.next_value()?,
+                Field::Description => top.description = map.next_value()?,
+                Field::Language => top.language = map.next_value()?,
+                Field::Actors => top.raw_actors = Some(map.next_value()?),
+                Field::Sources => top.raw_sources = Some(map.next_value()?),
+                Field::Events => {
+                    let known =
+                        self.events_only || (top.raw_actors.is_some() && top.raw_sources.is_some());
+                    if !known {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                    if reader.refs.is_none() {
+                        reader.make_refs();
+                    }
+                    map.next_value_seed(EventsSeed {
+                        reader: &mut *reader,
+                    })?;
+                }
+            }
+        }
+        // Actors and sources only, or a dataset with no events: read the events (none) now.
+        if !self.events_only && reader.refs.is_none() && !seen.contains(&(Field::Events as u8)) {
+            reader.make_refs();
+        }
+        Ok(())
+    }
+}
+
+/// Reads the events array one event at a time.
+struct EventsSeed<'r, 'a, 'h> {
+    reader: &'r mut Reader<'a, 'h>,
+}
+
+impl<'de, 'r, 'h> DeserializeSeed<'de> for EventsSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of events")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+        let reader = self.reader;
+        let mut i = 0;
+        while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+            let end = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id));
+            reader.add(i, e);
+            i += 1;
+            if i % PROGRESS_EVERY == 0
+                && let Some(end) = end
+                && reader.progress(end, i).is_break()
+            {
+                reader.cancelled = true;
+                return Err(serde::de::Error::custom("cancelled"));
+            }
+        }
+        let _ = reader.progress(reader.base.len(), i);
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,29 +1,12 @@
-//! The JSON shape of `annals/1`, as serde reads it. Strings that must not be empty default to
-//! "" so that a missing one is reported with the others by validation, not one at a time.
+//! The JSON shape of `annals/1` records, as serde reads them (the top level is read by
+//! `super::read`). Strings that must not be empty default to "" so that a missing one is
+//! reported with the others by validation, not one at a time.
+
+use std::borrow::Cow;
 
 use serde::Deserialize;
 
 use crate::model::ActorKind;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    /// Editors' hint to the JSON Schema; ignored.
-    #[serde(rename = "$schema", default)]
-    pub _schema: Option<String>,
-    #[serde(default)]
-    pub format: String,
-    #[serde(default)]
-    pub title: String,
-    pub description: Option<String>,
-    pub language: Option<String>,
-    #[serde(default)]
-    pub actors: Vec<Actor>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
-    #[serde(default)]
-    pub events: Vec<Event>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,38 +35,76 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// An event as written. Its strings borrow from the bytes read when they hold no escapes, so
+/// reading an event allocates only for its lists; the loader keeps where the long texts lie.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Event {
-    #[serde(default)]
-    pub id: String,
-    #[serde(default)]
-    pub when: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub actors: Vec<String>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    #[serde(default)]
-    pub quotes: Vec<Quote>,
-    #[serde(default)]
-    pub sources: Vec<String>,
-    #[serde(default)]
-    pub notes: Vec<String>,
+pub struct Event<'a> {
+    #[serde(default, borrow)]
+    pub id: Str<'a>,
+    #[serde(default, borrow)]
+    pub when: Str<'a>,
+    #[serde(default, borrow)]
+    pub title: Str<'a>,
+    #[serde(default, borrow)]
+    pub summary: Str<'a>,
+    #[serde(default, borrow)]
+    pub actors: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub tags: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub quotes: Vec<Quote<'a>>,
+    #[serde(default, borrow)]
+    pub sources: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub notes: Vec<Str<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Quote {
-    #[serde(default)]
-    pub by: String,
-    #[serde(default)]
-    pub text: String,
-    pub lang: Option<String>,
-    pub translation: Option<String>,
-    #[serde(default)]
-    pub source: String,
+pub struct Quote<'a> {
+    #[serde(default, borrow)]
+    pub by: Str<'a>,
+    #[serde(default, borrow)]
+    pub text: Str<'a>,
+    #[serde(default, borrow)]
+    pub lang: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    pub translation: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    pub source: Str<'a>,
+}
+
+/// A JSON string, borrowed from the input when it has no escapes and unescaped otherwise.
+/// (serde's own `Cow<str>` always copies inside a list.)
+#[derive(Default)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Str<'a>, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Str<'de>, E> {
+                Ok(Str(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
 }

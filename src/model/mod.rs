@@ -1,16 +1,22 @@
 //! The data model: plain values, no terminal and no I/O. References between records are
 //! resolved to indices when a dataset is loaded, so every reference in a `Dataset` is valid.
 
+pub mod text;
 pub mod when;
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use text::{Store, Text};
 pub use when::{End, Point, Precision, Qualifier, When};
 
 /// Index of an actor in `Dataset::actors`.
 pub type ActorIx = usize;
 /// Index of a source in `Dataset::sources`.
 pub type SourceIx = usize;
+/// A tag; each tag's text is kept once per dataset and shared by its events.
+pub type Tag = Arc<str>;
 
 /// What kind of actor: a person, an organisation, a country or a group of people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -62,26 +68,29 @@ impl Source {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// A quote; its texts are read with `Dataset::text`.
+#[derive(Clone, Debug)]
 pub struct Quote {
     pub by: ActorIx,
-    pub text: String,
-    pub lang: Option<String>,
-    pub translation: Option<String>,
+    pub text: Text,
+    pub lang: Option<Text>,
+    pub translation: Option<Text>,
     pub source: SourceIx,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// An event. The id, date, title, actors, tags and sources are held; the summary, quotes'
+/// texts and notes are `Text`s, read with `Dataset::text` when they are shown or searched.
+#[derive(Clone, Debug)]
 pub struct Event {
     pub id: String,
     pub when: When,
     pub title: String,
-    pub summary: String,
+    pub summary: Text,
     pub actors: Vec<ActorIx>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Tag>,
     pub quotes: Vec<Quote>,
     pub sources: Vec<SourceIx>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl Event {
@@ -103,7 +112,7 @@ impl Event {
 }
 
 /// A loaded, validated dataset. Events are sorted (see `Event::sort_cmp`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Dataset {
     pub title: String,
     pub description: Option<String>,
@@ -111,9 +120,64 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
+    /// The bytes the dataset was read from, where its `Text`s lie.
+    pub store: Store,
+}
+
+/// Two datasets are equal when they say the same things, wherever their texts are kept.
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Dataset) -> bool {
+        let texts_eq = |a: &Text, b: &Text| self.text(a) == other.text(b);
+        let opt_eq = |a: &Option<Text>, b: &Option<Text>| match (a, b) {
+            (Some(a), Some(b)) => texts_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        let quote_eq = |a: &Quote, b: &Quote| {
+            a.by == b.by
+                && a.source == b.source
+                && texts_eq(&a.text, &b.text)
+                && opt_eq(&a.lang, &b.lang)
+                && opt_eq(&a.translation, &b.translation)
+        };
+        let event_eq = |a: &Event, b: &Event| {
+            a.id == b.id
+                && a.when == b.when
+                && a.title == b.title
+                && texts_eq(&a.summary, &b.summary)
+                && a.actors == b.actors
+                && a.tags == b.tags
+                && a.sources == b.sources
+                && a.quotes.len() == b.quotes.len()
+                && a.quotes.iter().zip(&b.quotes).all(|(a, b)| quote_eq(a, b))
+                && a.notes.len() == b.notes.len()
+                && a.notes.iter().zip(&b.notes).all(|(a, b)| texts_eq(a, b))
+        };
+        self.title == other.title
+            && self.description == other.description
+            && self.language == other.language
+            && self.actors == other.actors
+            && self.sources == other.sources
+            && self.events.len() == other.events.len()
+            && self
+                .events
+                .iter()
+                .zip(&other.events)
+                .all(|(a, b)| event_eq(a, b))
+    }
 }
 
 impl Dataset {
+    /// The text of a summary, quote or note of this dataset.
+    pub fn text<'a>(&'a self, text: &'a Text) -> &'a str {
+        text.get(&self.store)
+    }
+
+    /// The text of an optional field (a quote's language or translation).
+    pub fn text_opt<'a>(&'a self, text: &'a Option<Text>) -> Option<&'a str> {
+        text.as_ref().map(|t| t.get(&self.store))
+    }
+
     pub fn actor(&self, ix: ActorIx) -> &Actor {
         &self.actors[ix]
     }
@@ -163,6 +227,7 @@ impl Dataset {
             title: self.title.clone(),
             description: self.description.clone(),
             language: self.language.clone(),
+            store: self.store.clone(),
             actors: keep(&self.actors, &actor_used),
             sources: keep(&self.sources, &source_used),
             events: positions

@@ -98,28 +98,30 @@ pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'stat
             .collect();
         out.push(hl(&names.join(" · "), theme::ACTORS));
     }
-    if !ev.summary.is_empty() {
+    let summary = data.text(&ev.summary);
+    if !summary.is_empty() {
         out.push(Line::default());
-        out.push(hl(&ev.summary, Style::default()));
+        out.push(hl(summary, Style::default()));
     }
     let sources = cited_sources(ev);
     let number = |s: SourceIx| sources.iter().position(|&x| x == s).map_or(0, |i| i + 1);
     for q in &ev.quotes {
         out.push(Line::default());
-        let original = match q.lang.as_deref() {
-            Some("fr") => format!("« {} »", q.text),
-            _ => format!("“{}”", q.text),
+        let (quote, lang) = (data.text(&q.text), data.text_opt(&q.lang));
+        let original = match lang {
+            Some("fr") => format!("« {quote} »"),
+            _ => format!("“{quote}”"),
         };
         out.push(hl(&original, theme::QUOTE));
         let mut by = format!("  — {}", text(&data.actor(q.by).name));
-        if let Some(lang) = &q.lang {
+        if let Some(lang) = lang {
             by.push_str(&format!(" ({})", text(lang)));
         }
         out.push(Line::from(vec![
             Span::raw(by),
             Span::styled(format!(" [{}]", number(q.source)), theme::DIM),
         ]));
-        if let Some(t) = &q.translation {
+        if let Some(t) = data.text_opt(&q.translation) {
             out.push(hl(&format!("  “{t}”"), theme::DIM));
         }
     }
@@ -141,7 +143,7 @@ pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'stat
         out.push(Line::default());
         out.push(Line::styled("Notes", theme::HEADING));
         for n in &ev.notes {
-            out.push(hl(&format!("• {n}"), Style::default()));
+            out.push(hl(&format!("• {}", data.text(n)), Style::default()));
         }
     }
     if !ev.tags.is_empty() {

@@ -1,0 +1,134 @@
+//! Where a dataset's long texts live. A dataset keeps the bytes it was read from (`Store`: the
+//! built-in text, a copy, or a file mapped into memory), and a summary, a quote or a note is a
+//! `Text`: where it lies in those bytes, or the text itself when it had to be unescaped. Nothing
+//! is copied at load time, so a million events cost little more than their titles and dates.
+
+use std::sync::Arc;
+
+/// The bytes a dataset was read from, shared by every copy of the dataset.
+#[derive(Clone)]
+pub struct Store(Arc<Bytes>);
+
+enum Bytes {
+    Static(&'static [u8]),
+    Heap(Box<[u8]>),
+    Mapped(memmap2::Mmap),
+}
+
+impl Store {
+    pub fn from_static(bytes: &'static [u8]) -> Store {
+        Store(Arc::new(Bytes::Static(bytes)))
+    }
+
+    pub fn from_vec(bytes: Vec<u8>) -> Store {
+        Store(Arc::new(Bytes::Heap(bytes.into_boxed_slice())))
+    }
+
+    /// A file mapped into memory. The file must not change while the dataset is open (the
+    /// same contract as every program that maps its input, such as ripgrep).
+    pub fn from_map(map: memmap2::Mmap) -> Store {
+        Store(Arc::new(Bytes::Mapped(map)))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match &*self.0 {
+            Bytes::Static(b) => b,
+            Bytes::Heap(b) => b,
+            Bytes::Mapped(m) => m,
+        }
+    }
+
+    /// Lets the kernel take back the pages of a mapped file before `end` (rounded down to a
+    /// page): they stay in the page cache and come back, unchanged, when read again. Loading
+    /// calls this behind the parser, so the file's bytes do not stay in the process's
+    /// memory once they have been read. Does nothing for bytes that are not mapped.
+    pub fn release_before(&self, end: usize) {
+        #[cfg(unix)]
+        if let Bytes::Mapped(map) = &*self.0 {
+            const PAGE: usize = 1 << 16; // a multiple of every page size Linux uses
+            let len = (end.min(map.len()) / PAGE) * PAGE;
+            if len > 0 {
+                // SAFETY: the map is a read-only shared mapping of a file, so its pages are
+                // never dirty. MADV_DONTNEED only drops them from this process; the next read
+                // faults them back in from the page cache (or the file) with the same bytes,
+                // so every slice borrowed from the map keeps its contents. The result is
+                // ignored: if the kernel declines, the pages simply stay.
+                unsafe {
+                    let _ = map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, len);
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = end;
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Store({} bytes)", self.bytes().len())
+    }
+}
+
+/// A text of a dataset: a place in its `Store`, or the text itself when it was written with
+/// escapes (so the bytes in the store are not the text) or lies beyond 4 GiB.
+#[derive(Clone, Debug)]
+pub enum Text {
+    At { start: u32, len: u32 },
+    Held(Box<str>),
+}
+
+impl Text {
+    /// A text read from `base`: kept as a place when `text` is a slice of `base`.
+    pub fn new(text: std::borrow::Cow<'_, str>, base: &[u8]) -> Text {
+        if let std::borrow::Cow::Borrowed(s) = text {
+            let start = (s.as_ptr() as usize).wrapping_sub(base.as_ptr() as usize);
+            if start <= base.len()
+                && s.len() <= base.len() - start
+                && let (Ok(start), Ok(len)) = (u32::try_from(start), u32::try_from(s.len()))
+            {
+                return Text::At { start, len };
+            }
+        }
+        Text::Held(text.into_owned().into_boxed_str())
+    }
+
+    /// The text itself, read from `store` when it is a place in it.
+    pub fn get<'a>(&'a self, store: &'a Store) -> &'a str {
+        match self {
+            Text::Held(s) => s,
+            Text::At { start, len } => {
+                let (start, len) = (*start as usize, *len as usize);
+                std::str::from_utf8(&store.bytes()[start..start + len])
+                    .expect("a text's place was taken from a string of the same store")
+            }
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Held(s.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn a_slice_of_the_store_is_kept_as_a_place_and_anything_else_is_held() {
+        let store = Store::from_vec(b"{\"a\": \"Sergue\xc3\xaf\"}".to_vec());
+        let bytes = store.bytes();
+        let inner = std::str::from_utf8(&bytes[7..15]).unwrap();
+        let at = Text::new(Cow::Borrowed(inner), bytes);
+        assert!(matches!(at, Text::At { start: 7, len: 8 }));
+        assert_eq!(at.get(&store), "Sergueï");
+        let held = Text::new(Cow::Owned("line\nbreak".into()), bytes);
+        assert!(matches!(held, Text::Held(_)));
+        assert_eq!(held.get(&store), "line\nbreak");
+        // A borrowed string from elsewhere is not a place in this store.
+        let elsewhere = Text::new(Cow::Borrowed("Sergueï"), bytes);
+        assert!(matches!(elsewhere, Text::Held(_)));
+    }
+}
