@@ -299,6 +299,7 @@ impl Zipf {
     }
 }
 
+#[allow(dead_code)] // not called where this file is included as a module
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: gen N SEED  (N events, SEED any whole number)";
@@ -310,8 +311,15 @@ fn main() -> io::Result<()> {
         eprintln!("{usage}");
         std::process::exit(2);
     };
-    let mut rng = Rng(seed);
     let mut out = BufWriter::with_capacity(1 << 20, io::stdout().lock());
+    write(n, seed, &mut out)?;
+    out.flush()
+}
+
+/// Writes a dataset of `n` events made from `seed`. Also used by the benchmarks and the scale
+/// tests, which include this file as a module.
+pub fn write(n: usize, seed: u64, out: &mut impl Write) -> io::Result<()> {
+    let mut rng = Rng(seed);
 
     writeln!(out, "{{")?;
     writeln!(out, "  \"format\": \"annals/1\",")?;
@@ -497,6 +505,5 @@ fn main() -> io::Result<()> {
         )?;
     }
     writeln!(out, "  ]")?;
-    writeln!(out, "}}")?;
-    out.flush()
+    writeln!(out, "}}")
 }

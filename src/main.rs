@@ -11,6 +11,11 @@ use annals::model::Dataset;
 use annals::query::{self, ActorIndex, ActorMode, Filter};
 use annals::text::{pad, sanitize, width};
 
+/// mimalloc: loading a big dataset makes and frees millions of small allocations, which it
+/// serves about twice as fast as the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit codes: 0 fine, 1 bad data, no match or a failure, 2 bad usage (also clap's).
 const EXIT_FAILURE: u8 = 1;
 const EXIT_USAGE: u8 = 2;
@@ -174,7 +179,7 @@ fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
     let index = ActorIndex::new(&data);
     let f = filter(&data, &index, q)?;
     let events: Vec<&annals::model::Event> = f
-        .apply(&data)
+        .apply(&data, &index)
         .into_iter()
         .map(|i| &data.events[i])
         .collect();
@@ -188,7 +193,7 @@ fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
         ListFormat::Table => {
             let rows: Vec<Vec<String>> = events
                 .iter()
-                .map(|e| vec![e.when.short(), clean(&e.id), clean(&e.title)])
+                .map(|e| vec![e.when.short(), clean(&e.id), clean(data.text(&e.title))])
                 .collect();
             table(&["DATE", "ID", "TITLE"], &rows, &["36", "2", ""])
         }
@@ -200,7 +205,7 @@ fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
                         "id": e.id,
                         "when": e.when.to_string(),
                         "date": e.when.short(),
-                        "title": clean(&e.title),
+                        "title": clean(data.text(&e.title)),
                         "actors": e.actors.iter().map(|&a| &data.actor(a).id).collect::<Vec<_>>(),
                         "tags": e.tags.iter().map(|t| clean(t)).collect::<Vec<_>>(),
                         "sources": e.sources.iter().map(|&s| &data.source(s).id).collect::<Vec<_>>(),
@@ -221,7 +226,7 @@ fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
                     e.id.clone(),
                     e.when.to_string(),
                     e.when.short(),
-                    clean(&e.title),
+                    clean(data.text(&e.title)),
                     names(e).join("; "),
                 ])
                 .map_err(io)?;
@@ -298,7 +303,7 @@ fn export(
 ) -> Outcome {
     let data = open(file)?;
     let index = ActorIndex::new(&data);
-    let events = filter(&data, &index, q)?.apply(&data);
+    let events = filter(&data, &index, q)?.apply(&data, &index);
     let text = export::render(format, &data, &events, now())
         .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
     let path = match output {

@@ -41,10 +41,38 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 /// "l'avenir". Used on data and queries alike.
 pub fn fold(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut |f| s.push(f));
-    }
+    fold_into(text, &mut s);
     s
+}
+
+/// `fold`, into a buffer that is cleared first (a search folds millions of texts and reuses
+/// one buffer). ASCII, most of any text, is folded a byte at a time without decoding.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..ascii].iter().map(|&b| fold_ascii(b)));
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, &mut |f| out.push(f));
+            rest = chars.as_str();
+        }
+    }
+}
+
+/// `fold_char` for an ASCII character.
+fn fold_ascii(b: u8) -> char {
+    match b {
+        b'`' => '\'',
+        b if char::from(b).is_whitespace() => ' ',
+        b => char::from(b.to_ascii_lowercase()),
+    }
 }
 
 /// A folded text that remembers, for each folded character, the byte range of the original
@@ -204,6 +232,11 @@ impl Filter {
                 return false;
             }
         }
+        self.matches_dates_and_text(data, ev, &mut String::new())
+    }
+
+    /// The filter less its actors.
+    fn matches_dates_and_text(&self, data: &Dataset, ev: &Event, buf: &mut String) -> bool {
         let (first, last) = ev.when.reach();
         if self.from.is_some_and(|f| last < f.first_day) {
             return false;
@@ -212,15 +245,46 @@ impl Filter {
             return false;
         }
         match &self.text {
-            Some(q) => event_mentions(data, ev, q),
+            Some(q) => mentions(data, ev, q, buf),
             None => true,
         }
     }
 
-    /// Positions in `data.events` of the events that pass, in timeline order.
-    pub fn apply(&self, data: &Dataset) -> Vec<usize> {
-        (0..data.events.len())
-            .filter(|&i| self.matches(data, &data.events[i]))
+    /// Positions in `data.events` of the events that pass, in timeline order. The actors'
+    /// event lists in `index` give the candidates, so an actor filter costs the actors'
+    /// events, not the dataset's.
+    pub fn apply(&self, data: &Dataset, index: &ActorIndex) -> Vec<usize> {
+        let candidates: Vec<usize> = match (self.actors.as_slice(), self.mode) {
+            ([], _) => (0..data.events.len()).collect(),
+            ([one], _) => index.events_of(*one).to_vec(),
+            (many, ActorMode::Any) => {
+                let mut all: Vec<usize> = many
+                    .iter()
+                    .flat_map(|&a| index.events_of(a))
+                    .copied()
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            }
+            (many, ActorMode::All) => {
+                let mut lists: Vec<&[usize]> = many.iter().map(|&a| index.events_of(a)).collect();
+                lists.sort_by_key(|l| l.len());
+                let (shortest, others) = lists.split_first().expect("several actors");
+                shortest
+                    .iter()
+                    .copied()
+                    .filter(|e| others.iter().all(|l| l.binary_search(e).is_ok()))
+                    .collect()
+            }
+        };
+        if self.from.is_none() && self.to.is_none() && self.text.is_none() {
+            return candidates;
+        }
+        let mut buf = String::new();
+        candidates
+            .into_iter()
+            .filter(|&i| self.matches_dates_and_text(data, &data.events[i], &mut buf))
             .collect()
     }
 
@@ -239,7 +303,7 @@ impl Filter {
 /// Every piece of text of an event that search looks at: title, summary, quotes (original and
 /// translation), notes and the names of its actors.
 pub fn event_texts<'a>(data: &'a Dataset, ev: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
-    [ev.title.as_str(), data.text(&ev.summary)]
+    [data.text(&ev.title), data.text(&ev.summary)]
         .into_iter()
         .chain(ev.quotes.iter().flat_map(|q| {
             [Some(data.text(&q.text)), data.text_opt(&q.translation)]
@@ -252,7 +316,76 @@ pub fn event_texts<'a>(data: &'a Dataset, ev: &'a Event) -> impl Iterator<Item =
 
 /// Whether any text of the event contains the folded query.
 pub fn event_mentions(data: &Dataset, ev: &Event, folded_query: &str) -> bool {
-    folded_query.is_empty() || event_texts(data, ev).any(|t| fold(t).contains(folded_query))
+    mentions(data, ev, folded_query, &mut String::new())
+}
+
+/// `event_mentions` with a buffer to fold into.
+fn mentions(data: &Dataset, ev: &Event, folded_query: &str, buf: &mut String) -> bool {
+    folded_query.is_empty()
+        || event_texts(data, ev).any(|t| {
+            fold_into(t, buf);
+            buf.contains(folded_query)
+        })
+}
+
+/// A text search over a list of events, done a slice at a time so that the browser can take
+/// keys between slices and drop a search that a new keystroke replaces. Hits come out in the
+/// order of the list.
+#[derive(Clone, Debug)]
+pub struct Search {
+    query: String,
+    /// Where in the list the next slice starts.
+    next: usize,
+    /// Positions in the list of the events found so far.
+    hits: Vec<usize>,
+    buf: String,
+}
+
+impl Search {
+    /// A search for a folded query (see `fold`).
+    pub fn new(folded_query: &str) -> Search {
+        Search {
+            query: folded_query.to_string(),
+            next: 0,
+            hits: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// Searches the next `budget` events of `events` (positions in `data.events`; the same
+    /// list at every step). Returns the positions in `events` of the hits this slice found.
+    pub fn step(&mut self, data: &Dataset, events: &[usize], budget: usize) -> &[usize] {
+        let found = self.hits.len();
+        let end = events.len().min(self.next.saturating_add(budget));
+        for (pos, &ev) in events.iter().enumerate().take(end).skip(self.next) {
+            if mentions(data, &data.events[ev], &self.query, &mut self.buf) {
+                self.hits.push(pos);
+            }
+        }
+        self.next = end;
+        &self.hits[found..]
+    }
+
+    /// Whether the whole list has been searched.
+    pub fn done(&self, events: &[usize]) -> bool {
+        self.next >= events.len()
+    }
+
+    /// How many events of the list have been searched.
+    pub fn searched(&self) -> usize {
+        self.next
+    }
+
+    pub fn hits(&self) -> &[usize] {
+        &self.hits
+    }
+
+    /// The whole search at once: positions in `events` of the events that mention the query.
+    pub fn run(data: &Dataset, events: &[usize], folded_query: &str) -> Vec<usize> {
+        let mut s = Search::new(folded_query);
+        s.step(data, events, usize::MAX);
+        s.hits
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,14 +406,21 @@ impl ActorIndex {
             .iter()
             .map(|a| names_of(a).map(|n| Folded::new(n)).collect())
             .collect();
-        let mut events = vec![Vec::new(); data.actors.len()];
-        for (i, ev) in data.events.iter().enumerate() {
-            for a in ev.participants() {
-                if events[a].last() != Some(&i) {
-                    events[a].push(i);
+        // Counted first, so that each list is allocated once at its size.
+        let mut counts = vec![0usize; data.actors.len()];
+        let each = |f: &mut dyn FnMut(ActorIx, usize)| {
+            for (i, ev) in data.events.iter().enumerate() {
+                for (k, a) in ev.participants().enumerate() {
+                    // An actor listed and quoted counts once.
+                    if !ev.participants().take(k).any(|b| b == a) {
+                        f(a, i);
+                    }
                 }
             }
-        }
+        };
+        each(&mut |a, _| counts[a] += 1);
+        let mut events: Vec<Vec<usize>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        each(&mut |a, i| events[a].push(i));
         ActorIndex { folded, events }
     }
 
@@ -459,6 +599,23 @@ mod tests {
         assert_eq!(fold("Путин"), "путин");
         assert_eq!(fold("Ёлка"), "елка");
         assert_eq!(fold("a\u{a0}b"), "a b");
+    }
+
+    #[test]
+    fn folding_a_byte_at_a_time_agrees_with_folding_each_character() {
+        let mut sample: String = (0u8..128).map(char::from).collect();
+        sample.push_str("Sergueï l’avenir «ŒUVRE» Ёлка Straße\u{a0}\u{85}x\u{2003}É");
+        let slow: String = {
+            let mut s = String::new();
+            for c in sample.chars() {
+                fold_char(c, &mut |f| s.push(f));
+            }
+            s
+        };
+        assert_eq!(fold(&sample), slow);
+        let mut buf = String::from("left over");
+        fold_into("ABC", &mut buf);
+        assert_eq!(buf, "abc");
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn every_event_cites_a_source_and_every_source_names_its_publisher() {
             e.id
         );
         assert!(
-            e.title.chars().count() <= 72,
+            d.text(&e.title).chars().count() <= 72,
             "event `{}`: title too long",
             e.id
         );

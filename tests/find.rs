@@ -74,7 +74,7 @@ fn an_actor_answers_to_every_name_in_every_script_and_case() {
             actors: vec![index.resolve(&data, name).unwrap()],
             ..Filter::default()
         };
-        f.apply(&data)
+        f.apply(&data, &index)
     };
     assert_eq!(events("Путин"), events("Poutine"));
     assert_eq!(events("Poutine"), events("putin"));

@@ -74,7 +74,7 @@ pub fn render(data: &Dataset) -> String {
             start,
             end,
             precision,
-            sanitize(&e.title).into_owned(),
+            sanitize(data.text(&e.title)).into_owned(),
             join(
                 e.actors
                     .iter()

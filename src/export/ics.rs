@@ -139,7 +139,7 @@ pub fn render(data: &Dataset, now: DateTime<Utc>) -> Result<String, ExportError>
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", day(first)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", day(after)));
-        line(&mut out, &format!("SUMMARY:{}", text(&e.title)));
+        line(&mut out, &format!("SUMMARY:{}", text(data.text(&e.title))));
         line(
             &mut out,
             &format!("DESCRIPTION:{}", text(&description(data, e))),

@@ -109,7 +109,7 @@ pub fn render(data: &Dataset) -> String {
             .map(|e| Event {
                 id: &e.id,
                 when: e.when.to_string(),
-                title: &e.title,
+                title: data.text(&e.title),
                 summary: data.text(&e.summary),
                 actors: e.actors.iter().map(|&a| actor(a)).collect(),
                 tags: e.tags.iter().map(|t| &**t).collect(),

@@ -61,7 +61,12 @@ pub fn render(data: &Dataset) -> String {
     };
 
     for e in &data.events {
-        let _ = writeln!(out, "## {} — {}\n", md(&e.when.long()), md(&e.title));
+        let _ = writeln!(
+            out,
+            "## {} — {}\n",
+            md(&e.when.long()),
+            md(data.text(&e.title))
+        );
         if !e.actors.is_empty() {
             let names: Vec<String> = e.actors.iter().map(|&a| md(&data.actor(a).name)).collect();
             let _ = writeln!(out, "*{}*\n", names.join(" · "));

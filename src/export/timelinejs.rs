@@ -118,7 +118,7 @@ fn slide(data: &Dataset, e: &Event) -> Value {
     }
     s.insert(
         "text".into(),
-        json!({ "headline": html(&e.title), "text": body }),
+        json!({ "headline": html(data.text(&e.title)), "text": body }),
     );
     if let Some(tag) = e.tags.first() {
         s.insert("group".into(), html(tag).into());

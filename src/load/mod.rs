@@ -11,8 +11,9 @@
 
 mod raw;
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 use std::ops::ControlFlow;
 use std::path::Path;
@@ -256,45 +257,90 @@ fn id_is_well_formed(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
 }
 
-/// Checks one record's id: present, well formed, not used before by a record of its kind.
-fn check_id<K>(at: &mut At<'_>, id: K, seen: &mut HashMap<K, usize>)
-where
-    K: std::hash::Hash + Eq + std::ops::Deref<Target = str>,
-{
-    if id.is_empty() {
-        at.problem("id", "must not be empty");
+/// Checks one actor's or source's id: present, well formed, not used before by a record of
+/// its kind.
+fn check_id(at: &mut At<'_>, id: &str, seen: &mut FxHashMap<String, usize>) {
+    if !id_has_shape(at, id) {
         return;
     }
-    if !id_is_well_formed(&id) {
-        at.problem(
+    match seen.get(id) {
+        Some(first) => at.problem(
             "id",
-            format!(
-                "{:?} may hold only lowercase letters, digits, '.', '_' and '-'",
-                &*id
-            ),
-        );
-    }
-    let index = at.index;
-    match seen.entry(id) {
-        std::collections::hash_map::Entry::Occupied(first) => at.problem(
-            "id",
-            format!("duplicate id (first used at position {})", first.get() + 1),
+            format!("duplicate id (first used at position {})", first + 1),
         ),
-        std::collections::hash_map::Entry::Vacant(v) => {
-            v.insert(index);
+        None => {
+            seen.insert(id.to_string(), at.index);
         }
     }
 }
+
+/// Reports an empty or badly formed id; false when it is empty.
+fn id_has_shape(at: &mut At<'_>, id: &str) -> bool {
+    if id.is_empty() {
+        at.problem("id", "must not be empty");
+        return false;
+    }
+    if !id_is_well_formed(id) {
+        at.problem(
+            "id",
+            format!("{id:?} may hold only lowercase letters, digits, '.', '_' and '-'"),
+        );
+    }
+    true
+}
+
+/// The event ids seen so far, as a map from each id's hash to the position of the event that
+/// has it (every event is kept in the order read, so the id itself is
+/// `events[position].id`). Keys borrowed from a mapped file would bring its pages back each
+/// time the map grows, and copies would cost a second string per event.
+#[derive(Default)]
+struct EventIds {
+    by_hash: FxHashMap<u64, usize>,
+    /// Ids whose hash another id had first (rare).
+    spill: FxHashMap<Box<str>, usize>,
+}
+
+impl EventIds {
+    /// Records the id of the event at `position`; the position of its first use when it was
+    /// used before.
+    fn first_use(&mut self, id: &str, position: usize, events: &[Event]) -> Option<usize> {
+        use std::collections::hash_map::Entry;
+        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, id);
+        match self.by_hash.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert(position);
+                None
+            }
+            Entry::Occupied(o) if events[*o.get()].id == id => Some(*o.get()),
+            Entry::Occupied(_) => match self.spill.entry(id.into()) {
+                Entry::Occupied(o) => Some(*o.get()),
+                Entry::Vacant(v) => {
+                    v.insert(position);
+                    None
+                }
+            },
+        }
+    }
+}
+
+/// Stands in for a date that could not be read, in an event kept only so that positions
+/// stay aligned; the load fails with the problem.
+const NO_DATE: When = When::Point(crate::model::Point {
+    first_day: chrono::NaiveDate::MIN,
+    precision: crate::model::Precision::Day,
+    time: None,
+    qualifier: crate::model::Qualifier::Certain,
+});
 
 /// Checks the ids of one kind of record and returns the id → index map.
 fn index_ids<'a>(
     checker: &mut Checker,
     record: RecordKind,
     ids: impl Iterator<Item = &'a str>,
-) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+) -> FxHashMap<String, usize> {
+    let mut map = FxHashMap::default();
     for (i, id) in ids.enumerate() {
-        check_id(&mut checker.at(record, i, id), id.to_string(), &mut map);
+        check_id(&mut checker.at(record, i, id), id, &mut map);
     }
     map
 }
@@ -303,7 +349,7 @@ fn resolve(
     at: &mut At<'_>,
     field: &str,
     kind: &str,
-    map: &HashMap<String, usize>,
+    map: &FxHashMap<String, usize>,
     id: &str,
 ) -> Option<usize> {
     let found = map.get(id).copied();
@@ -326,8 +372,8 @@ fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadEr
         },
         top: Top::default(),
         refs: None,
-        event_ids: HashMap::new(),
-        tags: HashSet::new(),
+        event_ids: EventIds::default(),
+        tags: FxHashSet::default(),
         events: Vec::new(),
         released: 0,
         cancelled: false,
@@ -365,9 +411,7 @@ fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadEr
             problems: checker.problems,
         });
     }
-    if !events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
-        events.sort_by(Event::sort_cmp);
-    }
+    sort_events(&mut events);
     let (actors, sources) = top.records;
     Ok(Dataset {
         title: top.title,
@@ -378,6 +422,34 @@ fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadEr
         events,
         store: store.clone(),
     })
+}
+
+/// Sorts events into timeline order (`Event::sort_cmp`). Events are large, so their positions
+/// are sorted and the events then moved once each, in place, rather than moved by the sort
+/// (which would also want a scratch copy of half of them).
+fn sort_events(events: &mut [Event]) {
+    if events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
+        return;
+    }
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_by(|&a, &b| events[a as usize].sort_cmp(&events[b as usize]));
+    // Follow each cycle of the permutation: position `i` takes the event at `order[i]`.
+    let mut placed = vec![false; events.len()];
+    for start in 0..events.len() {
+        if placed[start] {
+            continue;
+        }
+        let mut i = start;
+        loop {
+            placed[i] = true;
+            let from = order[i] as usize;
+            if from == start {
+                break;
+            }
+            events.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 /// The dataset's fields other than its events.
@@ -395,8 +467,8 @@ struct Top {
 
 /// Id → index maps for the references events make.
 struct Refs {
-    actors: HashMap<String, ActorIx>,
-    sources: HashMap<String, SourceIx>,
+    actors: FxHashMap<String, ActorIx>,
+    sources: FxHashMap<String, SourceIx>,
 }
 
 /// The state of one load.
@@ -409,9 +481,9 @@ struct Reader<'a, 'h> {
     top: Top,
     /// Known once the actors and sources have been read.
     refs: Option<Refs>,
-    event_ids: HashMap<Cow<'a, str>, usize>,
+    event_ids: EventIds,
     /// Each tag's text, kept once.
-    tags: HashSet<Tag>,
+    tags: FxHashSet<Tag>,
     events: Vec<Event>,
     /// How much of a mapped file has been given back (see `Store::release_before`).
     released: usize,
@@ -505,14 +577,21 @@ impl<'a, 'h> Reader<'a, 'h> {
         (start <= self.base.len()).then_some(start + s.len())
     }
 
-    /// Checks one event and keeps it when its date could be read.
+    /// Checks one event and keeps it (as `events[i]`).
     fn add(&mut self, i: usize, e: raw::Event<'a>) {
         let refs = self
             .refs
             .as_ref()
             .expect("events are read once the references are known");
         let mut at = self.checker.at(RecordKind::Event, i, &e.id);
-        check_id(&mut at, e.id.0.clone(), &mut self.event_ids);
+        if id_has_shape(&mut at, &e.id)
+            && let Some(first) = self.event_ids.first_use(&e.id, i, &self.events)
+        {
+            at.problem(
+                "id",
+                format!("duplicate id (first used at position {})", first + 1),
+            );
+        }
         at.required("title", &e.title);
         let when = if e.when.trim().is_empty() {
             at.problem("when", "must not be empty");
@@ -552,11 +631,6 @@ impl<'a, 'h> Reader<'a, 'h> {
             );
             resolved.push(by.zip(source));
         }
-        let Some(when) = when else { return };
-        if !self.checker.problems.is_empty() {
-            // The load will fail: keep nothing more.
-            return;
-        }
         for (q, r) in e.quotes.into_iter().zip(resolved) {
             if let Some((by, source)) = r {
                 quotes.push(Quote {
@@ -572,13 +646,13 @@ impl<'a, 'h> Reader<'a, 'h> {
         let notes = e.notes.into_iter().map(|n| self.text(n)).collect();
         let event = Event {
             id: e.id.0.into_owned(),
-            when,
-            title: e.title.0.into_owned(),
+            when: when.unwrap_or(NO_DATE),
+            title: self.text(e.title),
             summary: self.text(e.summary),
-            actors,
+            actors: actors.into(),
             tags,
-            quotes,
-            sources,
+            quotes: quotes.into(),
+            sources: sources.into(),
             notes,
         };
         self.events.push(event);

@@ -78,19 +78,19 @@ pub struct Quote {
     pub source: SourceIx,
 }
 
-/// An event. The id, date, title, actors, tags and sources are held; the summary, quotes'
+/// An event. The id, date, actors, tags and sources are held; the title, summary, quotes'
 /// texts and notes are `Text`s, read with `Dataset::text` when they are shown or searched.
 #[derive(Clone, Debug)]
 pub struct Event {
     pub id: String,
     pub when: When,
-    pub title: String,
+    pub title: Text,
     pub summary: Text,
-    pub actors: Vec<ActorIx>,
-    pub tags: Vec<Tag>,
-    pub quotes: Vec<Quote>,
-    pub sources: Vec<SourceIx>,
-    pub notes: Vec<Text>,
+    pub actors: Box<[ActorIx]>,
+    pub tags: Box<[Tag]>,
+    pub quotes: Box<[Quote]>,
+    pub sources: Box<[SourceIx]>,
+    pub notes: Box<[Text]>,
 }
 
 impl Event {
@@ -143,7 +143,7 @@ impl PartialEq for Dataset {
         let event_eq = |a: &Event, b: &Event| {
             a.id == b.id
                 && a.when == b.when
-                && a.title == b.title
+                && texts_eq(&a.title, &b.title)
                 && texts_eq(&a.summary, &b.summary)
                 && a.actors == b.actors
                 && a.tags == b.tags

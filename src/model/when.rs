@@ -179,6 +179,9 @@ fn last_day_of_month(first: NaiveDate) -> NaiveDate {
 impl When {
     /// Parses an EDTF level 0/1 string. `HH:MM` times without seconds are accepted too.
     pub fn parse(text: &str) -> Result<When, WhenError> {
+        if let Some(day) = plain_day(text) {
+            return Ok(When::Point(day));
+        }
         let owned = text.to_string();
         let completed = complete_minutes(text);
         let edtf = Edtf::parse(completed.as_deref().unwrap_or(text)).map_err(|e| match e {
@@ -330,6 +333,28 @@ fn qualifier(c: Certainty) -> Qualifier {
         Certainty::Approximate => Qualifier::Approximate,
         Certainty::ApproximateUncertain => Qualifier::UncertainApproximate,
     }
+}
+
+/// A plain `YYYY-MM-DD` day of years 1000–9999, the usual case, read without the EDTF
+/// parser. Anything else (or a day that does not exist) is left to it.
+fn plain_day(text: &str) -> Option<Point> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || b[0] == b'0' {
+        return None;
+    }
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let first_day = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(Point {
+        first_day,
+        precision: Precision::Day,
+        time: None,
+        qualifier: Qualifier::Certain,
+    })
 }
 
 fn point_from_date(d: edtf::level_1::Date, text: &str) -> Result<Point, WhenError> {
@@ -668,6 +693,28 @@ pub fn relative_text(reference: NaiveDate, date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_day_shortcut_agrees_with_the_edtf_parser() {
+        for text in ["2012-11-13", "1000-01-01", "9999-12-31", "2012-02-29"] {
+            let fast = plain_day(text).expect("a plain day");
+            let edtf = Edtf::parse(text).unwrap();
+            let Edtf::Date(d) = edtf else { panic!() };
+            assert_eq!(fast, point_from_date(d, text).unwrap(), "{text}");
+        }
+        // Not plain days: left to the EDTF parser, which accepts or refuses them.
+        for text in [
+            "2013-02-29",
+            "0999-01-01",
+            "2012-11-13?",
+            "2012-1-13",
+            "20121113xx",
+            "２０１２-11-13",
+        ] {
+            assert_eq!(plain_day(text), None, "{text}");
+        }
+        assert!(When::parse("2013-02-29").is_err());
+    }
 
     #[test]
     fn dates_relative_to_a_reference() {

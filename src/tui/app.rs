@@ -9,7 +9,7 @@ use crate::axis::lanes::Grouping;
 use crate::axis::{Window, Zoom};
 use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
-use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter};
+use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter, Search};
 
 use super::keymap::KeyPress;
 
@@ -112,6 +112,10 @@ impl ExportDialog {
     }
 }
 
+/// How many events a search goes through between two looks at the keyboard (a few
+/// milliseconds' work; see docs/performance.md).
+pub const SEARCH_SLICE: usize = 16_384;
+
 pub struct App {
     pub data: Dataset,
     /// Each actor's folded names and events, built once.
@@ -128,7 +132,11 @@ pub struct App {
     pub export_dir: PathBuf,
     /// The folded text searched for, when a search is active (highlights, n/N).
     pub search: Option<String>,
-    /// Positions in `shown` of the events the search hits, in order.
+    /// A search still going through the events shown, a slice at a time between keys.
+    pub searching: Option<Search>,
+    /// Where an incremental search started, while the hit to move to is not found yet.
+    pub search_origin: Option<usize>,
+    /// Positions in `shown` of the events the search hits (so far), in order.
     pub hits: Vec<usize>,
     /// A one-line message for the footer, until the next key.
     pub status: Option<String>,
@@ -176,6 +184,8 @@ impl App {
             anchor: None,
             export_dir: PathBuf::from("."),
             search: None,
+            searching: None,
+            search_origin: None,
             hits: Vec::new(),
             status: None,
             shown,
@@ -286,7 +296,7 @@ impl App {
     /// still shown, else on the next one.
     pub fn refilter(&mut self) {
         let current = self.shown.get(self.cursor).copied();
-        self.shown = self.filter.apply(&self.data);
+        self.shown = self.filter.apply(&self.data, &self.index);
         self.cursor = match current {
             Some(ev) => self
                 .shown
@@ -304,16 +314,34 @@ impl App {
         self.find_hits();
     }
 
-    /// Recomputes which shown events the search hits.
+    /// Starts the search over the events shown, and searches its first slice: a small
+    /// dataset is searched at once, a big one goes on between keys (`search_slice`).
     pub fn find_hits(&mut self) {
-        self.hits = match self.search.as_deref() {
-            Some(q) if !q.is_empty() => (0..self.shown.len())
-                .filter(|&p| {
-                    crate::query::event_mentions(&self.data, &self.data.events[self.shown[p]], q)
-                })
-                .collect(),
-            _ => Vec::new(),
+        self.hits.clear();
+        self.searching = match self.search.as_deref() {
+            Some(q) if !q.is_empty() => Some(Search::new(q)),
+            _ => None,
         };
+        self.search_slice();
+    }
+
+    /// Searches the next `SEARCH_SLICE` events shown. True while there are more.
+    pub fn search_slice(&mut self) -> bool {
+        let Some(job) = self.searching.as_mut() else {
+            return false;
+        };
+        self.hits
+            .extend_from_slice(job.step(&self.data, &self.shown, SEARCH_SLICE));
+        if job.done(&self.shown) {
+            self.searching = None;
+        }
+        self.searching.is_some()
+    }
+
+    /// How far a search still going has got, in percent.
+    pub fn search_progress(&self) -> Option<usize> {
+        let job = self.searching.as_ref()?;
+        Some(job.searched() * 100 / self.shown.len().max(1))
     }
 
     /// "3/7": which hit the cursor is on (or 0 when between hits) and how many there are.

@@ -52,6 +52,12 @@ pub fn run(data: Dataset) -> std::io::Result<()> {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         }
+        // A search over a big dataset goes on a slice at a time while no key is waiting.
+        if app.searching.is_some() && !event::poll(std::time::Duration::ZERO)? {
+            update::search_slice(&mut app);
+            redraw = true;
+            continue;
+        }
         // Mouse motion and other events that ask for nothing do not redraw.
         redraw = next_action(&mut app)?;
     }

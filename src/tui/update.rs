@@ -325,7 +325,7 @@ fn toggle_reference(app: &mut App) {
         app.status = Some("relative dates cleared".into());
     } else {
         app.reference = Some(ev);
-        let title = crate::text::sanitize(&app.data.events[ev].title).into_owned();
+        let title = crate::text::sanitize(app.data.text(&app.data.events[ev].title)).into_owned();
         app.status = Some(format!(
             "dates relative to “{title}” (r on it again clears)"
         ));
@@ -424,6 +424,7 @@ fn prompt_action(app: &mut App, action: Action) {
             app.prompt = None;
             if kind == PromptKind::Search {
                 app.search = previous;
+                app.search_origin = None;
                 app.find_hits();
                 set_cursor(app, origin);
             }
@@ -436,11 +437,45 @@ fn prompt_action(app: &mut App, action: Action) {
         let (query, origin) = (crate::query::fold(&p.input), p.origin);
         app.search = (!query.is_empty()).then_some(query);
         app.find_hits();
-        // Incremental: the first hit at or after where the search started, wrapping.
-        let i = app.hits.partition_point(|&h| h < origin);
-        let target = app.hits.get(i).or(app.hits.first()).copied();
-        set_cursor(app, target.unwrap_or(origin));
+        app.search_origin = Some(origin);
+        go_to_found(app);
     }
+}
+
+/// Incremental search: moves to the first hit at or after where the search started, as soon
+/// as it is known; when the search is over, wraps to the first hit, or back to the start.
+fn go_to_found(app: &mut App) {
+    let Some(origin) = app.search_origin else {
+        return;
+    };
+    let i = app.hits.partition_point(|&h| h < origin);
+    let target = match app.hits.get(i) {
+        Some(&hit) => hit,
+        None if app.searching.is_some() => return,
+        None => app.hits.first().copied().unwrap_or(origin),
+    };
+    app.search_origin = None;
+    set_cursor(app, target);
+}
+
+/// Searches one more slice of a search still going (the event loop calls this while no key
+/// is waiting) and moves to the hit an incremental search waits for. True while there is more.
+pub fn search_slice(app: &mut App) -> bool {
+    let before = app.shown.get(app.cursor).copied();
+    let more = app.search_slice();
+    go_to_found(app);
+    if !more
+        && app.hits.is_empty()
+        && app.prompt.is_none()
+        && let Some(q) = &app.search
+    {
+        app.status = Some(format!("no event mentions \"{q}\""));
+    }
+    if app.shown.get(app.cursor).copied() != before {
+        follow_cursor(app);
+    }
+    keep_in_view(app);
+    more
 }
 
 fn accept_prompt(app: &mut App) {
@@ -449,7 +484,7 @@ fn accept_prompt(app: &mut App) {
         PromptKind::Search => {
             app.prompt = None;
             match &app.search {
-                Some(q) if app.hits.is_empty() => {
+                Some(q) if app.hits.is_empty() && app.searching.is_none() => {
                     app.status = Some(format!("no event mentions \"{q}\""));
                 }
                 _ => {}
@@ -627,6 +662,10 @@ fn write_export(app: &mut App, overwrite: bool) {
 }
 
 fn next_hit(app: &mut App, forward: bool) {
+    if app.hits.is_empty() && app.searching.is_some() {
+        app.status = Some("still searching…".into());
+        return;
+    }
     if app.hits.is_empty() {
         app.status = Some(match &app.search {
             Some(q) => format!("no event mentions \"{q}\""),

@@ -35,7 +35,7 @@ fn paragraph(app: &App) -> Paragraph<'static> {
         Some(ev) => {
             let mut lines = lines(&app.data, ev, app.search.as_deref());
             if let Some(r) = app.reference.map(|r| &app.data.events[r]) {
-                lines.insert(1, reference_line(ev, r));
+                lines.insert(1, reference_line(ev, r, app.data.text(&r.title)));
             }
             lines
         }
@@ -46,7 +46,7 @@ fn paragraph(app: &App) -> Paragraph<'static> {
 
 /// Where the event stands from the reference event: "T−3d · 3 days before “…”", or
 /// "T · the reference".
-fn reference_line(ev: &Event, reference: &Event) -> Line<'static> {
+fn reference_line(ev: &Event, reference: &Event, reference_title: &str) -> Line<'static> {
     use crate::model::when::{elapsed_text, relative_text};
     let (r, d) = (
         reference.when.anchor().first_day,
@@ -55,14 +55,14 @@ fn reference_line(ev: &Event, reference: &Event) -> Line<'static> {
     let text = if std::ptr::eq(ev, reference) {
         "T · the reference for relative dates (r clears it)".to_string()
     } else if r == d {
-        format!("T · the same day as “{}”", text(&reference.title))
+        format!("T · the same day as “{}”", text(reference_title))
     } else {
         let side = if d < r { "before" } else { "after" };
         format!(
             "{} · {} {side} “{}”",
             relative_text(r, d),
             elapsed_text(r, d),
-            text(&reference.title)
+            text(reference_title)
         )
     };
     Line::styled(text, theme::DIM)
@@ -70,7 +70,7 @@ fn reference_line(ev: &Event, reference: &Event) -> Line<'static> {
 
 /// The sources an event cites, in order: its own list, then any that only a quote cites.
 pub fn cited_sources(ev: &Event) -> Vec<SourceIx> {
-    let mut out = ev.sources.clone();
+    let mut out = ev.sources.to_vec();
     for q in &ev.quotes {
         if !out.contains(&q.source) {
             out.push(q.source);
@@ -88,7 +88,7 @@ pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'stat
     let hl = |s: &str, style: Style| Line::from(theme::highlight(&text(s), search, style));
     let mut out = vec![
         Line::styled(ev.when.long(), theme::DATE),
-        hl(&ev.title, theme::TITLE),
+        hl(data.text(&ev.title), theme::TITLE),
     ];
     if !ev.actors.is_empty() {
         let names: Vec<&str> = ev

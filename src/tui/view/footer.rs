@@ -31,7 +31,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut right = String::new();
     if let Some(q) = &app.search {
         let (at, of) = app.hit_position();
-        right.push_str(&format!("/{} {at}/{of}  ", truncate(&sanitize(q), 16)));
+        let more = search_more(app);
+        right.push_str(&format!(
+            "/{} {at}/{of}{more}  ",
+            truncate(&sanitize(q), 16)
+        ));
     }
     if let Some((a, b)) = app.selection() {
         right.push_str(&format!("{} selected  ", b - a + 1));
@@ -78,13 +82,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(right_area, buf);
 }
 
+/// "+ 45%" after the hit count while a search is still going.
+fn search_more(app: &App) -> String {
+    app.search_progress()
+        .map(|p| format!("+ {p}%"))
+        .unwrap_or_default()
+}
+
 /// The open prompt: "/text▏" or "dates: 2012-09..2012-11▏", with its error if any.
 fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
     // While searching, the hits so far stay in view on the right.
     let count = match (p.kind, &app.search) {
         (PromptKind::Search, Some(_)) => {
             let (at, of) = app.hit_position();
-            format!("{at}/{of} ")
+            format!("{at}/{of}{} ", search_more(app))
         }
         _ => String::new(),
     };

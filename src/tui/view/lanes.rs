@@ -200,6 +200,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let ev = &app.data.events[app.shown[p.pos]];
             item(
                 ev,
+                app.data.text(&ev.title),
                 p,
                 next[i],
                 g.axis_x,
@@ -259,6 +260,7 @@ fn lane_label(app: &App, lane: &Lane, g: &Geometry, y: u16, buf: &mut Buffer) {
 #[allow(clippy::too_many_arguments)]
 fn item(
     ev: &Event,
+    title: &str,
     p: &Placed,
     next: u16,
     x0: u16,
@@ -268,7 +270,7 @@ fn item(
     buf: &mut Buffer,
 ) {
     let uncertain = is_uncertain(ev);
-    let title = sanitize(&ev.title);
+    let title = sanitize(title);
     let x = |col: u16| x0 + col;
     if ev.when.is_interval() {
         let style = if cursor {

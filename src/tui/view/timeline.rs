@@ -66,6 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
                 event_line(
                     ev,
+                    app.data.text(&ev.title),
                     marker,
                     &date,
                     usize::from(inner.width),
@@ -93,13 +94,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// "→ 7 May 2008", then "→ 2008" beside a shortened title.
 fn event_line(
     ev: &Event,
+    title: &str,
     marker: &'static str,
     date: &str,
     cells: usize,
     search: Option<&str>,
 ) -> Line<'static> {
     let date = pad(date, DATE_WIDTH);
-    let title = sanitize(&ev.title);
+    let title = sanitize(title);
     let room = cells.saturating_sub(width(marker) + DATE_WIDTH + 1);
     let spans = span_wordings(ev);
     let fits = spans
