@@ -6,19 +6,23 @@ use clap::Parser;
 
 use annals::cli::{Cli, Command, ListFormat, QueryArgs};
 use annals::export::{self, WriteError};
-use annals::load;
+use annals::load::{self, LoadError};
 use annals::model::Dataset;
 use annals::query::{self, ActorIndex, ActorMode, Filter};
 use annals::text::{pad, sanitize, width};
+use annals::tui::RunError;
 
 /// mimalloc: loading a big dataset makes and frees millions of small allocations, which it
 /// serves about twice as fast as the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit codes: 0 fine, 1 bad data, no match or a failure, 2 bad usage (also clap's).
+/// Exit codes: 0 fine, 1 bad data, no match or a failure, 2 bad usage (also clap's), 130 loading
+/// cancelled.
 const EXIT_FAILURE: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+/// The load was cancelled with Ctrl-C (as a shell reports a program stopped by it).
+const EXIT_CANCELLED: u8 = 130;
 
 /// A failure with its exit code; the message goes to standard error.
 struct Failure(u8, String);
@@ -62,12 +66,41 @@ fn main() -> ExitCode {
     }
 }
 
+/// Loads the built-in dataset or a file. Reading a big file reports its progress on
+/// standard error when that is a terminal (and only then, so scripts see clean output).
 fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
-    match file {
-        Some(path) => load::from_path(path).map_err(|e| Failure(EXIT_FAILURE, e.to_string())),
-        None => Ok(load::builtin()),
-    }
+    let Some(path) = file else {
+        return Ok(load::builtin());
+    };
+    let loaded = if std::io::stderr().is_terminal() {
+        let name = clean(&path.display().to_string());
+        let start = std::time::Instant::now();
+        let mut shown = false;
+        let mut last = start;
+        let loaded = load::from_path_with(path, &mut |p| {
+            let now = std::time::Instant::now();
+            if now - start >= PROGRESS_AFTER && (!shown || now - last >= PROGRESS_EVERY) {
+                shown = true;
+                last = now;
+                let percent = p.bytes * 100 / p.total.max(1);
+                let text = annals::tui::view::loading::progress_text(p);
+                eprint!("\r\x1b[Kreading {name}: {percent}% · {text}");
+            }
+            std::ops::ControlFlow::Continue(())
+        });
+        if shown {
+            eprint!("\r\x1b[K");
+        }
+        loaded
+    } else {
+        load::from_path(path)
+    };
+    loaded.map_err(|e| Failure(EXIT_FAILURE, e.to_string()))
 }
+
+/// A load that takes longer than this reports its progress, every `PROGRESS_EVERY`.
+const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 fn validate(file: &Path) -> Outcome {
     let data = open(Some(file))?;
@@ -331,8 +364,9 @@ fn export(
 }
 
 fn browse(file: Option<&Path>) -> Outcome {
-    let data = open(file)?;
     if !std::io::stdout().is_terminal() {
+        // A bad file is the first thing to hear about.
+        open(file)?;
         return Err(Failure(
             EXIT_USAGE,
             "standard output is not a terminal, so the browser cannot start.\n\
@@ -341,5 +375,12 @@ fn browse(file: Option<&Path>) -> Outcome {
                 .to_string(),
         ));
     }
-    annals::tui::run(data).map_err(|e| Failure(EXIT_FAILURE, format!("terminal error: {e}")))
+    let outcome = match file {
+        Some(path) => annals::tui::run_file(path),
+        None => annals::tui::run(load::builtin()),
+    };
+    outcome.map_err(|e| match e {
+        RunError::Load(LoadError::Cancelled { .. }) => Failure(EXIT_CANCELLED, e.to_string()),
+        e => Failure(EXIT_FAILURE, e.to_string()),
+    })
 }

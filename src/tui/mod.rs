@@ -8,12 +8,17 @@ pub mod update;
 pub mod view;
 
 use std::io::stdout;
+use std::ops::ControlFlow;
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
+use crate::load::{LoadError, Progress};
 use crate::model::Dataset;
 use action::Action;
 use app::App;
@@ -29,8 +34,89 @@ impl Drop for Restore {
     }
 }
 
+/// Why the browser stopped before the user quit.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("terminal error: {0}")]
+    Terminal(#[from] std::io::Error),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+}
+
+/// How long a load may take before its progress is shown (a small file opens without a
+/// flash of the loading screen).
+const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(100);
+/// How often the loading screen is redrawn.
+const PROGRESS_EVERY: Duration = Duration::from_millis(50);
+
 /// Runs the browser on a dataset until the user quits.
-pub fn run(data: Dataset) -> std::io::Result<()> {
+pub fn run(data: Dataset) -> Result<(), RunError> {
+    session(|_| Ok(data))
+}
+
+/// Opens a dataset file and runs the browser on it. A big file shows its progress (bytes
+/// and events) while it is read, and Ctrl-C (or Esc) cancels: the terminal is put back and
+/// `LoadError::Cancelled` returned.
+pub fn run_file(path: &Path) -> Result<(), RunError> {
+    let name = path.display().to_string();
+    // A file that cannot be opened is reported before the terminal is touched.
+    if let Err(source) = std::fs::File::open(path) {
+        return Err(LoadError::Io { path: name, source }.into());
+    }
+    session(|terminal| {
+        let start = Instant::now();
+        let mut drawn: Option<Instant> = None;
+        let mut failed: Option<std::io::Error> = None;
+        let mut hook = |p: Progress| {
+            let now = Instant::now();
+            let due = match drawn {
+                None => now - start >= SHOW_PROGRESS_AFTER,
+                Some(t) => now - t >= PROGRESS_EVERY,
+            };
+            if due {
+                drawn = Some(now);
+                let frame =
+                    terminal.draw(|f| view::loading::render(&name, p, f.area(), f.buffer_mut()));
+                if let Err(e) = frame {
+                    failed = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            if cancel_requested() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let loaded = crate::load::from_path_with(path, &mut hook);
+        match failed {
+            Some(e) => Err(RunError::Terminal(e)),
+            None => Ok(loaded?),
+        }
+    })
+}
+
+/// Whether a key waiting asks to cancel the load: Ctrl-C (raw mode turns it into a key),
+/// Esc or q. Other keys are dropped.
+fn cancel_requested() -> bool {
+    while let Ok(true) = event::poll(Duration::ZERO) {
+        if let Ok(Event::Key(k)) = event::read() {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            let cancel = matches!(k.code, KeyCode::Esc | KeyCode::Char('q'))
+                || (ctrl && k.code == KeyCode::Char('c'));
+            if cancel && k.kind != KeyEventKind::Release {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Sets the terminal up, gets the dataset (perhaps drawing progress), runs the browser and
+/// puts the terminal back, whatever happens.
+fn session(
+    get: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<Dataset, RunError>,
+) -> Result<(), RunError> {
     // The guard comes first: if set-up fails half way (raw mode on, screen not switched),
     // dropping it still puts the terminal back.
     let _restore = Restore;
@@ -44,6 +130,7 @@ pub fn run(data: Dataset) -> std::io::Result<()> {
     }));
     execute!(stdout(), EnableMouseCapture)?;
 
+    let data = get(&mut terminal)?;
     let size = terminal.size()?;
     let mut app = App::new(data, size.width, size.height);
     update::keep_in_view(&mut app);
@@ -53,7 +140,7 @@ pub fn run(data: Dataset) -> std::io::Result<()> {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         }
         // A search over a big dataset goes on a slice at a time while no key is waiting.
-        if app.searching.is_some() && !event::poll(std::time::Duration::ZERO)? {
+        if app.searching.is_some() && !event::poll(Duration::ZERO)? {
             update::search_slice(&mut app);
             redraw = true;
             continue;

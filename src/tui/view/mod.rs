@@ -6,6 +6,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod lanes;
+pub mod loading;
 pub mod picker;
 pub mod strip;
 pub mod theme;

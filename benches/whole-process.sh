@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Whole-process measurements of annals with public tools, beside the criterion benches in
+# benches/scale.rs.
+#
+#     cargo build --release --examples
+#     benches/whole-process.sh [SIZES...]        (default: 10000 100000 1000000)
+#
+# hyperfine and /usr/bin/time measure whole processes — start-up, reading the file, the work
+# and writing the output — unlike criterion, which measures in-process medians of one
+# function. Both kinds of figures are in docs/performance.md.
+#
+# For each size N it generates target/bench-data/gen-N-42.json (seed 42) if it is absent, then
+#   1. runs each command once under GNU time for wall time and peak memory (max RSS), and
+#      gives the max RSS as a multiple of the file size;
+#   2. times the commands with hyperfine (--warmup 1; 10 runs up to 100,000 events, 3 above,
+#      and 2 for jq above 100,000) and exports target/bench-data/hyperfine-N.json.
+# The commands:
+#   baseline FILE                       read_to_string + serde_json into typed structs
+#   annals validate FILE                load and validate, no UI
+#   annals list FILE --actor a0042      a query, output to /dev/null
+#   jq -c --arg a a0042 '.events[] | select(.actors | index($a))' FILE > /dev/null
+#
+# The Markdown tables go to stdout (to paste into docs/performance.md); progress and
+# hyperfine's own report go to stderr. The JSON files are kept in target/bench-data.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+ANNALS=target/release/annals
+GEN=target/release/examples/gen
+BASELINE=target/release/examples/baseline
+DATA=target/bench-data
+ACTOR=a0042
+JQ_FILTER='.events[] | select(.actors | index($a))'
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- tools ---------------------------------------------------------------------------------
+missing=()
+command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+if [[ ! -x /usr/bin/time ]] || ! /usr/bin/time --version 2>&1 | grep -qi 'GNU'; then
+    missing+=("time (GNU time as /usr/bin/time)")
+fi
+if ((${#missing[@]})); then
+    say "whole-process.sh: missing tool(s): ${missing[*]}"
+    say "  Debian/Ubuntu: apt-get install hyperfine jq time"
+    say "  elsewhere:     cargo install hyperfine; jq and GNU time from your package manager"
+    exit 1
+fi
+
+# --- binaries ------------------------------------------------------------------------------
+absent=()
+for bin in "$ANNALS" "$GEN" "$BASELINE"; do
+    [[ -x $bin ]] || absent+=("$bin")
+done
+if ((${#absent[@]})); then
+    say "whole-process.sh: not built: ${absent[*]}"
+    say "  run first: cargo build --release --examples"
+    exit 1
+fi
+
+# --- sizes ---------------------------------------------------------------------------------
+if (($# == 0)); then
+    set -- 10000 100000 1000000
+fi
+for n in "$@"; do
+    if ! [[ $n =~ ^[1-9][0-9]*$ ]]; then
+        say "whole-process.sh: not a number of events: $n"
+        say "usage: benches/whole-process.sh [SIZES...]   (default: 10000 100000 1000000)"
+        exit 1
+    fi
+done
+
+mkdir -p "$DATA"
+timefile=$(mktemp)
+trap 'rm -f "$timefile"' EXIT
+
+# Arithmetic and number formatting, always with a decimal point.
+calc() { LC_ALL=C awk "BEGIN { printf $1 }"; }
+
+# Runs "$@" once under GNU time with stdout to /dev/null; prints "SECONDS KIB".
+measure() {
+    if ! /usr/bin/time -o "$timefile" -f '%e %M' "$@" >/dev/null; then
+        say "whole-process.sh: failed: $*"
+        cat "$timefile" >&2
+        exit 1
+    fi
+    tail -n 1 "$timefile"
+}
+
+# The median of one command in a hyperfine export, by its name.
+median() { jq -r --arg c "$2" '.results[] | select(.command == $c) | .median' "$1"; }
+
+# --- header --------------------------------------------------------------------------------
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo "## Whole-process measurements"
+echo
+echo "- $(date -u +%Y-%m-%d), annals ${rev}, $(uname -sm), ${cpu:-unknown CPU}, $(nproc 2>/dev/null || echo '?') cores"
+echo "- $(hyperfine --version), $(jq --version), $(/usr/bin/time --version 2>&1 | head -n 1)"
+echo "- data: \`gen N 42\`; query actor: \`$ACTOR\`"
+
+for n in "$@"; do
+    file="$DATA/gen-$n-42.json"
+    if [[ ! -s $file ]]; then
+        say "generating $file ..."
+        "$GEN" "$n" 42 >"$file.tmp"
+        mv "$file.tmp" "$file"
+    fi
+    size=$(wc -c <"$file" | tr -d ' ')
+
+    if ((n <= 100000)); then
+        runs=10 jq_runs=10
+    else
+        runs=3 jq_runs=2
+    fi
+
+    names=(baseline "annals validate" "annals list --actor $ACTOR" jq)
+    q_file=$(printf '%q' "$file")
+    q_filter=$(printf '%q' "$JQ_FILTER")
+    cmds=(
+        "$BASELINE $q_file > /dev/null"
+        "$ANNALS validate $q_file > /dev/null"
+        "$ANNALS list $q_file --actor $ACTOR > /dev/null"
+        "jq -c --arg a $ACTOR $q_filter $q_file > /dev/null"
+    )
+
+    echo
+    echo "### $n events: $file, $size bytes ($(calc "\"%.1f\", $size / 1048576") MiB)"
+
+    # 1. Peak memory and wall time, one run each.
+    say "N=$n: /usr/bin/time ..."
+    rows=()
+    r=$(measure "$BASELINE" "$file")
+    rows+=("${names[0]} $r")
+    r=$(measure "$ANNALS" validate "$file")
+    rows+=("${names[1]} $r")
+    r=$(measure "$ANNALS" list "$file" --actor "$ACTOR")
+    rows+=("${names[2]} $r")
+    r=$(measure jq -c --arg a "$ACTOR" "$JQ_FILTER" "$file")
+    rows+=("${names[3]} $r")
+
+    echo
+    echo "Peak memory, one run each under \`/usr/bin/time -f '%e %M'\`:"
+    echo
+    echo "| command | wall s | max RSS MiB | max RSS / file size |"
+    echo "|---|---:|---:|---:|"
+    for row in "${rows[@]}"; do
+        k=${row##* } row=${row% *}
+        s=${row##* } name=${row% *}
+        echo "| $name | $s | $(calc "\"%.1f\", $k / 1024") | $(calc "\"%.2f\", $k * 1024 / $size")× |"
+    done
+
+    # 2. hyperfine. One --runs for all commands in a call, so jq gets a call of its own when
+    #    its number of runs differs; its results are then merged into hyperfine-N.json.
+    json="$DATA/hyperfine-$n.json"
+    say "N=$n: hyperfine ($runs runs; jq $jq_runs) ..."
+    args=()
+    if ((jq_runs == runs)); then
+        for i in 0 1 2 3; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
+    else
+        for i in 0 1 2; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
+        jq_json="$DATA/hyperfine-$n-jq.json"
+        hyperfine --shell=bash --warmup 1 --runs "$jq_runs" --export-json "$jq_json" \
+            --command-name "${names[3]}" "${cmds[3]}" >&2
+        jq -s '.[0].results += .[1].results | .[0]' "$json" "$jq_json" >"$json.tmp"
+        mv "$json.tmp" "$json"
+    fi
+
+    echo
+    echo "hyperfine, \`--warmup 1\`, $runs runs$( ((jq_runs != runs)) && echo " ($jq_runs for jq)"), whole processes ($json):"
+    echo
+    echo "| command | median s | mean s ± σ | min s | max s | runs |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    jq -r '.results[] | [.command, .median, .mean, (.stddev // 0), .min, .max, (.times | length)] | @tsv' "$json" |
+        while IFS=$'\t' read -r name med mean sd min max count; do
+            echo "| $name | $(calc "\"%.4f\", $med") | $(calc "\"%.4f ± %.4f\", $mean, $sd") | $(calc "\"%.4f\", $min") | $(calc "\"%.4f\", $max") | $count |"
+        done
+
+    base=$(median "$json" "${names[0]}")
+    valid=$(median "$json" "${names[1]}")
+    list=$(median "$json" "${names[2]}")
+    jqm=$(median "$json" "${names[3]}")
+    echo
+    echo "- annals validate / baseline (medians): $(calc "\"%.2f\", $valid / $base")×"
+    echo "- jq / annals list (medians; the speed-up of annals list over jq): $(calc "\"%.1f\", $jqm / $list")×"
+done
