@@ -7,6 +7,9 @@
 //!
 //!     baseline FILE    prints the number of events read
 
+// The fields are read by serde only: the point is the reading.
+#![allow(dead_code)]
+
 use serde::Deserialize;
 
 #[derive(Deserialize)]

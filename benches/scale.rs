@@ -1,1 +1,170 @@
-fn main() {}
+//! annals at 10k, 100k and 1M events (criterion). Every ratio in docs/performance.md comes
+//! from one run of this file: the baseline (`baseline.rs`: read_to_string + serde_json typed
+//! structs) is measured beside annals on the same files.
+//!
+//!     cargo bench --bench scale                       # all sizes
+//!     ANNALS_BENCH_SIZES=10000,100000 cargo bench     # some sizes
+//!
+//! The datasets are written by the generator (`examples/gen.rs`, seed 42) into
+//! target/bench-data/ the first time. Peak memory is not something criterion measures: see
+//! benches/whole-process.sh (GNU time) and the `first_screen` example.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use annals::export::{self, Format};
+use annals::model::Dataset;
+use annals::query::{ActorIndex, Filter, Search, fold};
+use annals::tui::app::{App, SEARCH_SLICE};
+
+#[path = "baseline.rs"]
+mod baseline;
+#[path = "../examples/gen.rs"]
+#[allow(dead_code)]
+mod generator;
+
+// The same allocator as the annals binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SEED: u64 = 42;
+/// The actor filtered on: a middling one (rank 42 of 5,000 by popularity, about 0.5% of
+/// events), as someone looking for one person would pick.
+const ACTOR: &str = "a0042";
+/// A word of some summaries ("prisoner exchange"), searched for in every text.
+const WORD: &str = "prisoner";
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("ANNALS_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
+}
+
+/// The generated dataset of `n` events, written once.
+fn dataset_file(n: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).expect("target/bench-data");
+    let path = dir.join(format!("gen-{n}-{SEED}.json"));
+    if !path.exists() {
+        let tmp = path.with_extension("tmp");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).expect("create"));
+        generator::write(n, SEED, &mut out).expect("generate");
+        std::io::Write::flush(&mut out).expect("flush");
+        std::fs::rename(&tmp, &path).expect("rename");
+    }
+    path
+}
+
+/// What a person sees first: the file read and checked, the browser's state built, and one
+/// frame drawn.
+fn first_screen(path: &std::path::Path) -> App {
+    let data = annals::load::from_path(path).expect("a valid dataset");
+    let app = App::new(data, WIDTH, HEIGHT);
+    draw(&app);
+    app
+}
+
+fn draw(app: &App) -> u16 {
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).expect("terminal");
+    let frame = t.draw(|f| f.render_widget(app, f.area())).expect("a frame");
+    frame.area.width
+}
+
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_millis(500));
+    for n in sizes() {
+        let path = dataset_file(n);
+        g.measurement_time(Duration::from_secs(if n >= 1_000_000 { 40 } else { 5 }));
+        g.bench_with_input(BenchmarkId::new("baseline", n), &path, |b, p| {
+            b.iter(|| baseline::load(p).expect("baseline").events.len())
+        });
+        g.bench_with_input(BenchmarkId::new("annals_first_screen", n), &path, |b, p| {
+            b.iter(|| first_screen(p).shown.len())
+        });
+        g.bench_with_input(BenchmarkId::new("floor_ignored_any", n), &path, |b, p| {
+            b.iter(|| {
+                let bytes = std::fs::read(p).expect("read");
+                serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).expect("JSON")
+            })
+        });
+    }
+    g.finish();
+}
+
+/// Loaded once per size for the benchmarks that run after loading.
+fn loaded(n: usize) -> Dataset {
+    annals::load::from_path(&dataset_file(n)).expect("a valid dataset")
+}
+
+fn after_load(c: &mut Criterion) {
+    for n in sizes() {
+        let data = loaded(n);
+        let index = ActorIndex::new(&data);
+        let actor = index.resolve(&data, ACTOR).expect("the actor");
+        let all: Vec<usize> = (0..data.events.len()).collect();
+
+        let mut g = c.benchmark_group(format!("after_load/{n}"));
+        g.sample_size(20);
+        g.warm_up_time(Duration::from_millis(300));
+        g.measurement_time(Duration::from_secs(3));
+
+        let filter = Filter {
+            actors: vec![actor],
+            ..Filter::default()
+        };
+        g.bench_function("actor_filter", |b| {
+            b.iter(|| filter.apply(black_box(&data), &index).len())
+        });
+        // The picker ranks every actor's names again at each keystroke.
+        for typed in ["s", "ser", "sergu"] {
+            g.bench_function(BenchmarkId::new("picker_keystroke", typed), |b| {
+                b.iter(|| index.rank(&data, black_box(typed)).len())
+            });
+        }
+        let word = fold(WORD);
+        g.bench_function("search_whole", |b| {
+            b.iter(|| Search::run(&data, &all, black_box(&word)).len())
+        });
+        // The browser searches a slice between two looks at the keyboard: this is how long
+        // a key may wait.
+        g.bench_function("search_slice", |b| {
+            b.iter(|| {
+                let mut s = Search::new(&word);
+                s.step(&data, &all, SEARCH_SLICE).len()
+            })
+        });
+
+        let mut app = App::new(data.clone(), WIDTH, HEIGHT);
+        let middle = app.shown.len() / 2;
+        app.cursor = middle;
+        annals::tui::update::keep_in_view(&mut app);
+        g.bench_function("frame_cursor_mid_list", |b| {
+            b.iter(|| draw(black_box(&app)))
+        });
+
+        let ten_k: Vec<usize> = (0..data.events.len().min(10_000)).collect();
+        for format in Format::ALL {
+            g.bench_function(BenchmarkId::new("export_10k", format.name()), |b| {
+                b.iter(|| {
+                    export::render(format, &data, &ten_k, chrono::DateTime::UNIX_EPOCH)
+                        .expect("export")
+                        .len()
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, load, after_load);
+criterion_main!(benches);

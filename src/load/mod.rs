@@ -345,24 +345,62 @@ fn index_ids<'a>(
     map
 }
 
+/// The index a reference names; a problem in `field` (named only then) when it names nothing.
 fn resolve(
     at: &mut At<'_>,
-    field: &str,
+    field: impl FnOnce() -> String,
     kind: &str,
     map: &FxHashMap<String, usize>,
     id: &str,
 ) -> Option<usize> {
     let found = map.get(id).copied();
     if found.is_none() {
-        at.problem(field, format!("unknown {kind} `{id}`"));
+        at.problem(field(), format!("unknown {kind} `{id}`"));
     }
     found
+}
+
+/// How much text is checked to be UTF-8 at a time.
+const UTF8_CHUNK: usize = 16 << 20;
+
+/// Checks that the bytes are UTF-8, a chunk at a time (giving each chunk's pages back when
+/// the bytes are mapped), so that the JSON parser need not check each string again.
+fn check_utf8<'a>(body: &'a [u8], store: &Store, name: &str) -> Result<&'a str, LoadError> {
+    let before = body.as_ptr() as usize - store.bytes().as_ptr() as usize;
+    let mut start = 0;
+    while start < body.len() {
+        let mut end = (start + UTF8_CHUNK).min(body.len());
+        // Never split a character: back up to the start of one.
+        while end < body.len() && body[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+        if let Err(e) = simdutf8::compat::from_utf8(&body[start..end]) {
+            let at = start + e.valid_up_to();
+            let line_start = body[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            return Err(LoadError::Json {
+                path: name.to_string(),
+                line: 1 + memchr::memchr_iter(b'\n', &body[..at]).count(),
+                column: 1 + at - line_start,
+                kind: "not UTF-8",
+                message: "the file must be UTF-8 text".to_string(),
+            });
+        }
+        store.release_before(before + end);
+        start = end;
+    }
+    // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
+    // on character boundaries.
+    Ok(unsafe { std::str::from_utf8_unchecked(body) })
 }
 
 /// Reads a whole dataset from `store`, telling `hook` how far it has got.
 fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
     let bytes = store.bytes();
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let body = check_utf8(body, &store, name)?;
     let mut reader = Reader {
         base: bytes,
         store: &store,
@@ -492,8 +530,9 @@ struct Reader<'a, 'h> {
 
 impl<'a, 'h> Reader<'a, 'h> {
     /// One pass over the top level. On the second pass (`events_only`) only the events are read.
-    fn pass(&mut self, body: &'a [u8], events_only: bool, name: &str) -> Result<(), LoadError> {
-        let mut de = serde_json::Deserializer::from_slice(body);
+    fn pass(&mut self, body: &'a str, events_only: bool, name: &str) -> Result<(), LoadError> {
+        self.released = 0;
+        let mut de = serde_json::Deserializer::from_str(body);
         let result = TopSeed {
             reader: self,
             events_only,
@@ -601,7 +640,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         };
         let mut actors: Vec<ActorIx> = Vec::with_capacity(e.actors.len());
         for id in &e.actors {
-            if let Some(ix) = resolve(&mut at, "actors", "actor", &refs.actors, id) {
+            if let Some(ix) = resolve(&mut at, || "actors".into(), "actor", &refs.actors, id) {
                 if actors.contains(&ix) {
                     at.problem("actors", format!("actor `{}` is listed twice", &**id));
                 } else {
@@ -612,7 +651,7 @@ impl<'a, 'h> Reader<'a, 'h> {
         let sources: Vec<SourceIx> = e
             .sources
             .iter()
-            .filter_map(|id| resolve(&mut at, "sources", "source", &refs.sources, id))
+            .filter_map(|id| resolve(&mut at, || "sources".into(), "source", &refs.sources, id))
             .collect();
         let mut quotes = Vec::with_capacity(e.quotes.len());
         let mut resolved = Vec::with_capacity(e.quotes.len());
@@ -621,10 +660,10 @@ impl<'a, 'h> Reader<'a, 'h> {
             if q.text.trim().is_empty() {
                 at.problem(field("text"), "must not be empty");
             }
-            let by = resolve(&mut at, &field("by"), "actor", &refs.actors, &q.by);
+            let by = resolve(&mut at, || field("by"), "actor", &refs.actors, &q.by);
             let source = resolve(
                 &mut at,
-                &field("source"),
+                || field("source"),
                 "source",
                 &refs.sources,
                 &q.source,
