@@ -40,39 +40,151 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
 /// The folding rule: "Sergueï" = "serguei" = "SERGUEI", "œ" = "oe", "É" = "e", "l’avenir" =
 /// "l'avenir". Used on data and queries alike.
 pub fn fold(text: &str) -> String {
-    let mut s = String::with_capacity(text.len());
-    fold_into(text, &mut s);
-    s
+    let mut bytes = Vec::with_capacity(text.len());
+    fold_into(text, &mut bytes);
+    String::from_utf8(bytes).expect("folding writes UTF-8")
 }
 
-/// `fold`, into a buffer that is cleared first (a search folds millions of texts and reuses
-/// one buffer). ASCII, most of any text, is folded a byte at a time without decoding.
-pub fn fold_into(text: &str, out: &mut String) {
+/// `fold`, as UTF-8 bytes, into a buffer that is cleared first (a search folds millions of
+/// texts and reuses one buffer). ASCII, most of any text, is folded a byte at a time through
+/// a table, and the common non-ASCII characters (Latin, Greek, Cyrillic, punctuation) through
+/// a table made on first use.
+pub fn fold_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
     out.reserve(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        out.extend(rest.as_bytes()[..ascii].iter().map(|&b| fold_ascii(b)));
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            fold_char(c, &mut |f| out.push(f));
-            rest = chars.as_str();
+    let bytes = text.as_bytes();
+    let table = folded_table();
+    let mut at = 0;
+    while at < bytes.len() {
+        let ascii = ascii_prefix(&bytes[at..]);
+        if ascii > 0 {
+            let from = out.len();
+            out.extend_from_slice(&bytes[at..at + ascii]);
+            // `ASCII_FOLD` as selects without branches, which the compiler makes SIMD.
+            for b in &mut out[from..] {
+                let c = *b;
+                let upper = u8::from(c.wrapping_sub(b'A') < 26) << 5;
+                *b = if c.wrapping_sub(b'\t') < 5 {
+                    b' '
+                } else if c == b'`' {
+                    b'\''
+                } else {
+                    c + upper
+                };
+            }
+            at += ascii;
+            continue;
+        }
+        let lead = bytes[at];
+        if lead < 0xe0 {
+            // Two bytes: U+0080 to U+07FF, decoded by hand.
+            let n = (usize::from(lead & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
+            table.two_bytes[n - 0x80].push_to(out);
+            at += 2;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("a character starts here");
+        match table.get(c) {
+            Some(f) => f.push_to(out),
+            None => fold_char(c, &mut |f| {
+                out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes())
+            }),
+        }
+        at += c.len_utf8();
+    }
+}
+
+/// How many bytes at the start are ASCII, a word at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if word & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - at)
+}
+
+/// `fold_char` for each ASCII byte (the loop in `fold_into` computes the same).
+#[cfg(test)]
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'`' => b'\'',
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => b' ',
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The folded form of the non-ASCII characters text is mostly made of.
+struct FoldTable {
+    /// U+0080 to U+07FF (Latin, Greek, Cyrillic…), then U+2000 to U+206F (punctuation).
+    two_bytes: Vec<Folding>,
+    punctuation: Vec<Folding>,
+}
+
+/// One character folded: up to 8 bytes of UTF-8, kept in place.
+#[derive(Clone, Copy)]
+struct Folding {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl Folding {
+    fn push_to(&self, out: &mut Vec<u8>) {
+        // A fixed-size copy is a single store; the length is set after.
+        let len = out.len();
+        out.extend_from_slice(&self.bytes);
+        out.truncate(len + usize::from(self.len));
+    }
+}
+
+impl FoldTable {
+    fn get(&self, c: char) -> Option<&Folding> {
+        match u32::from(c) {
+            n @ 0x80..=0x7ff => Some(&self.two_bytes[n as usize - 0x80]),
+            n @ 0x2000..=0x206f => Some(&self.punctuation[n as usize - 0x2000]),
+            _ => None,
         }
     }
 }
 
-/// `fold_char` for an ASCII character.
-fn fold_ascii(b: u8) -> char {
-    match b {
-        b'`' => '\'',
-        b if char::from(b).is_whitespace() => ' ',
-        b => char::from(b.to_ascii_lowercase()),
-    }
+fn folded_table() -> &'static FoldTable {
+    static TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let fold_range = |range: std::ops::RangeInclusive<u32>| {
+            range
+                .map(|n| {
+                    let mut s = String::new();
+                    if let Some(c) = char::from_u32(n) {
+                        fold_char(c, &mut |f| s.push(f));
+                    }
+                    let mut bytes = [0; 8];
+                    assert!(s.len() <= 8, "U+{n:04X} folds to at most 8 bytes");
+                    bytes[..s.len()].copy_from_slice(s.as_bytes());
+                    Folding {
+                        bytes,
+                        len: s.len() as u8,
+                    }
+                })
+                .collect()
+        };
+        FoldTable {
+            two_bytes: fold_range(0x80..=0x7ff),
+            punctuation: fold_range(0x2000..=0x206f),
+        }
+    })
 }
 
 /// A folded text that remembers, for each folded character, the byte range of the original
@@ -232,11 +344,18 @@ impl Filter {
                 return false;
             }
         }
-        self.matches_dates_and_text(data, ev, &mut String::new())
+        let text = Needle::new(self.text.as_deref().unwrap_or(""));
+        self.matches_dates_and_text(data, ev, &text, &mut Vec::new())
     }
 
     /// The filter less its actors.
-    fn matches_dates_and_text(&self, data: &Dataset, ev: &Event, buf: &mut String) -> bool {
+    fn matches_dates_and_text(
+        &self,
+        data: &Dataset,
+        ev: &Event,
+        text: &Needle,
+        buf: &mut Vec<u8>,
+    ) -> bool {
         let (first, last) = ev.when.reach();
         if self.from.is_some_and(|f| last < f.first_day) {
             return false;
@@ -244,10 +363,7 @@ impl Filter {
         if self.to.is_some_and(|t| first > t.last_day()) {
             return false;
         }
-        match &self.text {
-            Some(q) => mentions(data, ev, q, buf),
-            None => true,
-        }
+        self.text.is_none() || text.in_event(data, ev, buf)
     }
 
     /// Positions in `data.events` of the events that pass, in timeline order. The actors'
@@ -281,10 +397,11 @@ impl Filter {
         if self.from.is_none() && self.to.is_none() && self.text.is_none() {
             return candidates;
         }
-        let mut buf = String::new();
+        let text = Needle::new(self.text.as_deref().unwrap_or("")).for_many(data);
+        let mut buf = Vec::new();
         candidates
             .into_iter()
-            .filter(|&i| self.matches_dates_and_text(data, &data.events[i], &mut buf))
+            .filter(|&i| self.matches_dates_and_text(data, &data.events[i], &text, &mut buf))
             .collect()
     }
 
@@ -300,55 +417,92 @@ impl Filter {
     }
 }
 
-/// Every piece of text of an event that search looks at: title, summary, quotes (original and
-/// translation), notes and the names of its actors.
-pub fn event_texts<'a>(data: &'a Dataset, ev: &'a Event) -> impl Iterator<Item = &'a str> + 'a {
-    [data.text(&ev.title), data.text(&ev.summary)]
-        .into_iter()
-        .chain(ev.quotes.iter().flat_map(|q| {
-            [Some(data.text(&q.text)), data.text_opt(&q.translation)]
-                .into_iter()
-                .flatten()
-        }))
-        .chain(ev.notes.iter().map(|n| data.text(n)))
-        .chain(ev.actors.iter().map(|&a| data.actor(a).name.as_str()))
-}
-
-/// Whether any text of the event contains the folded query.
+/// Whether any text of the event contains the folded query: its title, summary, quotes
+/// (original and translation), notes and the names of its actors.
 pub fn event_mentions(data: &Dataset, ev: &Event, folded_query: &str) -> bool {
-    mentions(data, ev, folded_query, &mut String::new())
+    Needle::new(folded_query).in_event(data, ev, &mut Vec::new())
 }
 
-/// `event_mentions` with a buffer to fold into.
-fn mentions(data: &Dataset, ev: &Event, folded_query: &str, buf: &mut String) -> bool {
-    folded_query.is_empty()
-        || event_texts(data, ev).any(|t| {
-            fold_into(t, buf);
-            buf.contains(folded_query)
-        })
+/// A folded query ready to be looked for in events.
+#[derive(Clone, Debug)]
+struct Needle {
+    finder: memchr::memmem::Finder<'static>,
+    /// Which actors' names hold the query, when worked out once for a search of many events
+    /// (rather than folding the same names again for each event).
+    actors: Option<Vec<bool>>,
+}
+
+impl Needle {
+    fn new(folded_query: &str) -> Needle {
+        Needle {
+            finder: memchr::memmem::Finder::new(folded_query).into_owned(),
+            actors: None,
+        }
+    }
+
+    /// Works out once which actors' names hold the query.
+    fn for_many(mut self, data: &Dataset) -> Needle {
+        let mut buf = Vec::new();
+        self.actors = Some(
+            data.actors
+                .iter()
+                .map(|a| self.found_in(&a.name, &mut buf))
+                .collect(),
+        );
+        self
+    }
+
+    fn found_in(&self, text: &str, buf: &mut Vec<u8>) -> bool {
+        fold_into(text, buf);
+        self.finder.find(buf).is_some()
+    }
+
+    fn in_event(&self, data: &Dataset, ev: &Event, buf: &mut Vec<u8>) -> bool {
+        if self.finder.needle().is_empty() {
+            return true;
+        }
+        let named = match &self.actors {
+            Some(hit) => ev.actors.iter().any(|&a| hit[a]),
+            None => ev
+                .actors
+                .iter()
+                .any(|&a| self.found_in(&data.actor(a).name, buf)),
+        };
+        named
+            || self.found_in(data.text(&ev.title), buf)
+            || self.found_in(data.text(&ev.summary), buf)
+            || ev.quotes.iter().any(|q| {
+                self.found_in(data.text(&q.text), buf)
+                    || data
+                        .text_opt(&q.translation)
+                        .is_some_and(|t| self.found_in(t, buf))
+            })
+            || ev.notes.iter().any(|n| self.found_in(data.text(n), buf))
+    }
 }
 
 /// A text search over a list of events, done a slice at a time so that the browser can take
 /// keys between slices and drop a search that a new keystroke replaces. Hits come out in the
-/// order of the list.
+/// order of the list. A big slice is shared between two threads.
 #[derive(Clone, Debug)]
 pub struct Search {
-    query: String,
+    query: Needle,
     /// Where in the list the next slice starts.
     next: usize,
     /// Positions in the list of the events found so far.
     hits: Vec<usize>,
-    buf: String,
 }
+
+/// A slice at least this long is searched by two threads.
+const PARALLEL_FROM: usize = 4096;
 
 impl Search {
     /// A search for a folded query (see `fold`).
     pub fn new(folded_query: &str) -> Search {
         Search {
-            query: folded_query.to_string(),
+            query: Needle::new(folded_query),
             next: 0,
             hits: Vec::new(),
-            buf: String::new(),
         }
     }
 
@@ -357,10 +511,28 @@ impl Search {
     pub fn step(&mut self, data: &Dataset, events: &[usize], budget: usize) -> &[usize] {
         let found = self.hits.len();
         let end = events.len().min(self.next.saturating_add(budget));
-        for (pos, &ev) in events.iter().enumerate().take(end).skip(self.next) {
-            if mentions(data, &data.events[ev], &self.query, &mut self.buf) {
-                self.hits.push(pos);
-            }
+        let range = self.next..end;
+        if self.query.actors.is_none() {
+            self.query = self.query.clone().for_many(data);
+        }
+        let query = &self.query;
+        let search = |range: std::ops::Range<usize>| -> Vec<usize> {
+            let mut buf = Vec::new();
+            range
+                .filter(|&pos| query.in_event(data, &data.events[events[pos]], &mut buf))
+                .collect()
+        };
+        if range.len() >= PARALLEL_FROM {
+            let middle = range.start + range.len() / 2;
+            let (first, second) = std::thread::scope(|s| {
+                let second = s.spawn(|| search(middle..range.end));
+                (search(range.start..middle), second.join())
+            });
+            self.hits.extend(first);
+            self.hits
+                .extend(second.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        } else {
+            self.hits.extend(search(range));
         }
         self.next = end;
         &self.hits[found..]
@@ -602,6 +774,20 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_table_is_what_fold_char_does() {
+        for b in 0u8..128 {
+            let mut folded = String::new();
+            fold_char(char::from(b), &mut |f| folded.push(f));
+            assert_eq!(
+                folded,
+                char::from(ASCII_FOLD[usize::from(b)]).to_string(),
+                "{b}"
+            );
+            assert_eq!(fold(&char::from(b).to_string()), folded, "{b}");
+        }
+    }
+
+    #[test]
     fn folding_a_byte_at_a_time_agrees_with_folding_each_character() {
         let mut sample: String = (0u8..128).map(char::from).collect();
         sample.push_str("Sergueï l’avenir «ŒUVRE» Ёлка Straße\u{a0}\u{85}x\u{2003}É");
@@ -613,9 +799,9 @@ mod tests {
             s
         };
         assert_eq!(fold(&sample), slow);
-        let mut buf = String::from("left over");
+        let mut buf = b"left over".to_vec();
         fold_into("ABC", &mut buf);
-        assert_eq!(buf, "abc");
+        assert_eq!(buf, b"abc");
     }
 
     #[test]

@@ -401,6 +401,8 @@ fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadEr
     let bytes = store.bytes();
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let body = check_utf8(body, &store, name)?;
+    // The byte order mark is UTF-8 too.
+    store.checked_utf8();
     let mut reader = Reader {
         base: bytes,
         store: &store,

@@ -7,7 +7,13 @@ use std::sync::Arc;
 
 /// The bytes a dataset was read from, shared by every copy of the dataset.
 #[derive(Clone)]
-pub struct Store(Arc<Bytes>);
+pub struct Store(Arc<Inner>);
+
+struct Inner {
+    bytes: Bytes,
+    /// Set once every byte has been checked to be UTF-8 (loading does it).
+    utf8: std::sync::OnceLock<()>,
+}
 
 enum Bytes {
     Static(&'static [u8]),
@@ -16,26 +22,46 @@ enum Bytes {
 }
 
 impl Store {
+    fn new(bytes: Bytes) -> Store {
+        Store(Arc::new(Inner {
+            bytes,
+            utf8: std::sync::OnceLock::new(),
+        }))
+    }
+
     pub fn from_static(bytes: &'static [u8]) -> Store {
-        Store(Arc::new(Bytes::Static(bytes)))
+        Store::new(Bytes::Static(bytes))
     }
 
     pub fn from_vec(bytes: Vec<u8>) -> Store {
-        Store(Arc::new(Bytes::Heap(bytes.into_boxed_slice())))
+        Store::new(Bytes::Heap(bytes.into_boxed_slice()))
     }
 
     /// A file mapped into memory. The file must not change while the dataset is open (the
     /// same contract as every program that maps its input, such as ripgrep).
     pub fn from_map(map: memmap2::Mmap) -> Store {
-        Store(Arc::new(Bytes::Mapped(map)))
+        Store::new(Bytes::Mapped(map))
     }
 
     pub fn bytes(&self) -> &[u8] {
-        match &*self.0 {
+        match &self.0.bytes {
             Bytes::Static(b) => b,
             Bytes::Heap(b) => b,
             Bytes::Mapped(m) => m,
         }
+    }
+
+    /// Records that every byte is UTF-8. Loading calls this once it has checked them all.
+    pub(crate) fn checked_utf8(&self) {
+        let _ = self.0.utf8.set(());
+    }
+
+    /// The bytes as text, once they have been checked to be UTF-8.
+    fn as_str(&self) -> Option<&str> {
+        self.0.utf8.get()?;
+        // SAFETY: `checked_utf8` is only called after every byte was checked, and the bytes
+        // never change (see `from_map` for a mapped file).
+        Some(unsafe { std::str::from_utf8_unchecked(self.bytes()) })
     }
 
     /// Lets the kernel take back the pages of a mapped file before `end` (rounded down to a
@@ -44,7 +70,7 @@ impl Store {
     /// memory once they have been read. Does nothing for bytes that are not mapped.
     pub fn release_before(&self, end: usize) {
         #[cfg(unix)]
-        if let Bytes::Mapped(map) = &*self.0 {
+        if let Bytes::Mapped(map) = &self.0.bytes {
             const PAGE: usize = 1 << 16; // a multiple of every page size Linux uses
             let len = (end.min(map.len()) / PAGE) * PAGE;
             if len > 0 {
@@ -98,8 +124,13 @@ impl Text {
             Text::Held(s) => s,
             Text::At { start, len } => {
                 let (start, len) = (*start as usize, *len as usize);
-                std::str::from_utf8(&store.bytes()[start..start + len])
-                    .expect("a text's place was taken from a string of the same store")
+                let expect = "a text's place was taken from a string of the same store";
+                match store.as_str() {
+                    // Slicing checked text only checks that both ends are character
+                    // boundaries: O(1), where checking the bytes would be O(len).
+                    Some(all) => all.get(start..start + len).expect(expect),
+                    None => std::str::from_utf8(&store.bytes()[start..start + len]).expect(expect),
+                }
             }
         }
     }
