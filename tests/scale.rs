@@ -290,3 +290,33 @@ fn the_browser_goes_to_the_last_event_and_back_and_searches_all_of_them() {
     assert_eq!(app.hits, want);
     assert_eq!(app.cursor, want[0], "the search moves to the first hit");
 }
+
+/// A big file is read by two threads (one parses, one checks): every problem is still found,
+/// with the position and id of its event, in file order.
+#[test]
+fn problems_in_a_big_file_are_all_reported_with_their_events() {
+    let mut bytes = Vec::new();
+    generator::write(EVENTS, SEED, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes)
+        .unwrap()
+        .replacen("\"id\": \"e0005000\"", "\"id\": \"e0004000\"", 1)
+        .replacen("\"actors\": [\"a", "\"actors\": [\"nobody\", \"a", 1);
+    let at = text.find("\"id\": \"e0009000\"").unwrap();
+    let when = at + text[at..].find("\"when\": \"").unwrap() + "\"when\": \"".len();
+    let end = when + text[when..].find('"').unwrap();
+    let text = format!("{}2019-02-30{}", &text[..when], &text[end..]);
+    assert!(text.len() > 4 << 20, "big enough for the two-thread reader");
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+    let message = load::from_path(file.path()).unwrap_err().to_string();
+    let lines: Vec<&str> = message.lines().skip(1).map(str::trim).collect();
+    assert_eq!(
+        lines,
+        [
+            "event `e0000000`, field `actors`: unknown actor `nobody`",
+            "event `e0004000`, field `id`: duplicate id (first used at position 4001)",
+            "event `e0009000`, field `when`: \"2019-02-30\" is not a date on the calendar (month or day out of range)",
+        ],
+        "{message}"
+    );
+}

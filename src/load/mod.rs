@@ -197,6 +197,7 @@ impl fmt::Display for Problem {
 }
 
 /// Collects problems while the records are checked.
+#[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -360,6 +361,11 @@ fn resolve(
     found
 }
 
+/// From this size (in bytes) a dataset's events are checked by a second thread while they
+/// are parsed, in batches of `BATCH`.
+const PARALLEL_FROM: usize = 4 << 20;
+const BATCH: usize = 1024;
+
 /// How much text is checked to be UTF-8 at a time.
 const UTF8_CHUNK: usize = 16 << 20;
 
@@ -407,30 +413,27 @@ fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadEr
         base: bytes,
         store: &store,
         hook,
-        checker: Checker {
-            problems: Vec::new(),
-        },
         top: Top::default(),
-        refs: None,
-        event_ids: EventIds::default(),
-        tags: FxHashSet::default(),
-        events: Vec::new(),
+        b: Builder {
+            base: bytes,
+            ..Builder::default()
+        },
         released: 0,
         cancelled: false,
     };
     reader.pass(body, false, name)?;
-    if reader.refs.is_none() {
+    if reader.b.refs.is_none() {
         // The events came before the actors or sources they name: read them again, now
         // that those are known.
         reader.make_refs();
         reader.pass(body, true, name)?;
     }
-    let Reader {
+    let Reader { top, b, .. } = reader;
+    let Builder {
         mut checker,
-        top,
         mut events,
         ..
-    } = reader;
+    } = b;
     {
         let mut at = checker.at(RecordKind::Dataset, 0, "");
         if top.format != FORMAT {
@@ -517,17 +520,26 @@ struct Reader<'a, 'h> {
     base: &'a [u8],
     store: &'a Store,
     hook: &'h mut Hook<'h>,
-    checker: Checker,
     top: Top,
+    /// What checks the events and keeps them; it works beside the parser (see `EventsSeed`).
+    b: Builder<'a>,
+    /// How much of a mapped file has been given back (see `Store::release_before`).
+    released: usize,
+    cancelled: bool,
+}
+
+/// Checks events as the parser hands them over and keeps them.
+#[derive(Default)]
+struct Builder<'a> {
+    /// All the bytes, where `Text`s are measured from.
+    base: &'a [u8],
+    checker: Checker,
     /// Known once the actors and sources have been read.
     refs: Option<Refs>,
     event_ids: EventIds,
     /// Each tag's text, kept once.
     tags: FxHashSet<Tag>,
     events: Vec<Event>,
-    /// How much of a mapped file has been given back (see `Store::release_before`).
-    released: usize,
-    cancelled: bool,
 }
 
 impl<'a, 'h> Reader<'a, 'h> {
@@ -554,7 +566,7 @@ impl<'a, 'h> Reader<'a, 'h> {
     fn make_refs(&mut self) {
         let raw_actors = self.top.raw_actors.take().unwrap_or_default();
         let raw_sources = self.top.raw_sources.take().unwrap_or_default();
-        let checker = &mut self.checker;
+        let checker = &mut self.b.checker;
         let actors = index_ids(
             checker,
             RecordKind::Actor,
@@ -596,9 +608,32 @@ impl<'a, 'h> Reader<'a, 'h> {
             })
             .collect();
         self.top.records = (checked_actors, checked_sources);
-        self.refs = Some(Refs { actors, sources });
+        self.b.refs = Some(Refs { actors, sources });
     }
 
+    /// Where in the bytes a string read from them ends.
+    fn end_of(&self, s: &str) -> Option<usize> {
+        let start = (s.as_ptr() as usize).checked_sub(self.base.as_ptr() as usize)?;
+        (start <= self.base.len()).then_some(start + s.len())
+    }
+
+    /// Reports progress and gives back the pages of a mapped file the parser has passed.
+    /// `Break` when the hook cancels.
+    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
+        if at >= self.released + RELEASE_EVERY {
+            // Keep a margin: the parser may still be reading the event that ends at `at`.
+            self.released = at - (1 << 20);
+            self.store.release_before(self.released);
+        }
+        (self.hook)(Progress {
+            bytes: at as u64,
+            total: self.base.len() as u64,
+            events,
+        })
+    }
+}
+
+impl<'a> Builder<'a> {
     fn text(&self, s: raw::Str<'a>) -> Text {
         Text::new(s.0, self.base)
     }
@@ -610,12 +645,6 @@ impl<'a, 'h> Reader<'a, 'h> {
         let t: Tag = s.into();
         self.tags.insert(t.clone());
         t
-    }
-
-    /// Where in the bytes a string read from them ends.
-    fn end_of(&self, s: &str) -> Option<usize> {
-        let start = (s.as_ptr() as usize).checked_sub(self.base.as_ptr() as usize)?;
-        (start <= self.base.len()).then_some(start + s.len())
     }
 
     /// Checks one event and keeps it (as `events[i]`).
@@ -697,21 +726,6 @@ impl<'a, 'h> Reader<'a, 'h> {
             notes,
         };
         self.events.push(event);
-    }
-
-    /// Reports progress and gives back the pages of a mapped file the parser has passed.
-    /// `Break` when the hook cancels.
-    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
-        if at >= self.released + RELEASE_EVERY {
-            // Keep a margin: the parser may still be reading the event that ends at `at`.
-            self.released = at - (1 << 20);
-            self.store.release_before(self.released);
-        }
-        (self.hook)(Progress {
-            bytes: at as u64,
-            total: self.base.len() as u64,
-            events,
-        })
     }
 }
 
@@ -795,7 +809,7 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     }
-                    if reader.refs.is_none() {
+                    if reader.b.refs.is_none() {
                         reader.make_refs();
                     }
                     map.next_value_seed(EventsSeed {
@@ -805,7 +819,7 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
             }
         }
         // Actors and sources only, or a dataset with no events: read the events (none) now.
-        if !self.events_only && reader.refs.is_none() && !seen.contains(&(Field::Events as u8)) {
+        if !self.events_only && reader.b.refs.is_none() && !seen.contains(&(Field::Events as u8)) {
             reader.make_refs();
         }
         Ok(())
@@ -834,21 +848,63 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
         let reader = self.reader;
-        let mut i = 0;
-        while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
-            let end = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id));
-            reader.add(i, e);
-            i += 1;
-            if i % PROGRESS_EVERY == 0
-                && let Some(end) = end
-                && reader.progress(end, i).is_break()
-            {
-                reader.cancelled = true;
-                return Err(serde::de::Error::custom("cancelled"));
+        if reader.base.len() < PARALLEL_FROM {
+            let mut i = 0;
+            while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                reader.b.add(i, e);
+                i += 1;
             }
+            let _ = reader.progress(reader.base.len(), i);
+            return Ok(());
         }
-        let _ = reader.progress(reader.base.len(), i);
-        Ok(())
+        // A big file: this thread parses, a second one checks and keeps the events, taking
+        // them in batches. The two halves of the work take about as long.
+        let mut builder = std::mem::take(&mut reader.b);
+        let (parsed, builder) = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<raw::Event<'de>>>(8);
+            let worker = scope.spawn(move || {
+                let mut i = 0;
+                for batch in receive {
+                    for e in batch {
+                        builder.add(i, e);
+                        i += 1;
+                    }
+                }
+                builder
+            });
+            let parsed = (|| {
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut i = 0;
+                while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                    let end = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id));
+                    batch.push(e);
+                    i += 1;
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if send.send(full).is_err() {
+                            break; // the worker stopped: its panic is raised below
+                        }
+                    }
+                    if i % PROGRESS_EVERY == 0
+                        && let Some(end) = end
+                        && reader.progress(end, i).is_break()
+                    {
+                        reader.cancelled = true;
+                        return Err(serde::de::Error::custom("cancelled"));
+                    }
+                }
+                let _ = send.send(batch);
+                let _ = reader.progress(reader.base.len(), i);
+                Ok(())
+            })();
+            drop(send);
+            let builder = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, builder)
+        });
+        reader.b = builder;
+        parsed
     }
 }
 

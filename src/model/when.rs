@@ -280,7 +280,7 @@ impl When {
         a.first_day
             .cmp(&b.first_day)
             .then(a.precision.cmp(&b.precision))
-            .then(a.earliest().cmp(&b.earliest()))
+            .then_with(|| a.earliest().cmp(&b.earliest()))
     }
 
     /// The end of an interval as written: a date, open (`..`) or unknown (empty).

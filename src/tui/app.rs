@@ -118,8 +118,9 @@ pub const SEARCH_SLICE: usize = 16_384;
 
 pub struct App {
     pub data: Dataset,
-    /// Each actor's folded names and events, built once.
-    pub index: ActorIndex,
+    /// Each actor's folded names and events, built on first use (`index`): at a million
+    /// events it is a fifth of a second the first screen need not wait for.
+    index: std::cell::OnceCell<ActorIndex>,
     /// What the timeline shows.
     pub filter: Filter,
     pub picker: Option<Picker>,
@@ -175,7 +176,7 @@ impl App {
     pub fn new(data: Dataset, width: u16, height: u16) -> App {
         let shown = (0..data.events.len()).collect();
         let mut app = App {
-            index: ActorIndex::new(&data),
+            index: std::cell::OnceCell::new(),
             data,
             filter: Filter::default(),
             picker: None,
@@ -246,6 +247,12 @@ impl App {
         self.rebuild_strip();
     }
 
+    /// Each actor's folded names and events, built the first time they are needed (the event
+    /// loop builds them after the first frame, while no key is waiting).
+    pub fn index(&self) -> &ActorIndex {
+        self.index.get_or_init(|| ActorIndex::new(&self.data))
+    }
+
     /// Columns the density strip has at the present width (a cell of margin each side).
     pub fn strip_columns(&self) -> u16 {
         self.width.saturating_sub(2)
@@ -296,7 +303,7 @@ impl App {
     /// still shown, else on the next one.
     pub fn refilter(&mut self) {
         let current = self.shown.get(self.cursor).copied();
-        self.shown = self.filter.apply(&self.data, &self.index);
+        self.shown = self.filter.apply(&self.data, self.index());
         self.cursor = match current {
             Some(ev) => self
                 .shown

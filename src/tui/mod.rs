@@ -139,6 +139,10 @@ fn session(
         if redraw {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         }
+        // After the first frame, while no key is waiting: the actor index.
+        if !event::poll(Duration::ZERO)? {
+            app.index();
+        }
         // A search over a big dataset goes on a slice at a time while no key is waiting.
         if app.searching.is_some() && !event::poll(Duration::ZERO)? {
             update::search_slice(&mut app);

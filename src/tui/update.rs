@@ -123,7 +123,7 @@ fn apply(app: &mut App, action: Action) {
         _ if app.export.is_some() => export_action(app, action),
         _ if app.help.is_some() => help_action(app, action),
         Action::OpenPicker => {
-            let results = app.index.rank(&app.data, "");
+            let results = app.index().rank(&app.data, "");
             app.picker = Some(Picker {
                 query: String::new(),
                 results,
@@ -403,8 +403,10 @@ fn picker_action(app: &mut App, action: Action) {
         Action::Back => app.picker = None,
         _ => {}
     }
-    if rerank && let Some(p) = app.picker.as_mut() {
-        p.results = app.index.rank(&app.data, &p.query);
+    if rerank && let Some(query) = app.picker.as_ref().map(|p| p.query.clone()) {
+        let results = app.index().rank(&app.data, &query);
+        let Some(p) = app.picker.as_mut() else { return };
+        p.results = results;
         p.selected = 0;
     }
 }
