@@ -16,6 +16,8 @@
 #      and 2 for jq above 100,000) and exports target/bench-data/hyperfine-N.json.
 # The commands:
 #   baseline FILE                       read_to_string + serde_json into typed structs
+#   first_screen FILE                   annals' load to first screen: load, validate, build
+#                                       the browser's state, draw one 120×40 frame off screen
 #   annals validate FILE                load and validate, no UI
 #   annals list FILE --actor a0042      a query, output to /dev/null
 #   jq -c --arg a a0042 '.events[] | select(.actors | index($a))' FILE > /dev/null
@@ -30,6 +32,7 @@ cd "$root"
 ANNALS=target/release/annals
 GEN=target/release/examples/gen
 BASELINE=target/release/examples/baseline
+FIRST_SCREEN=target/release/examples/first_screen
 DATA=target/bench-data
 ACTOR=a0042
 JQ_FILTER='.events[] | select(.actors | index($a))'
@@ -52,7 +55,7 @@ fi
 
 # --- binaries ------------------------------------------------------------------------------
 absent=()
-for bin in "$ANNALS" "$GEN" "$BASELINE"; do
+for bin in "$ANNALS" "$GEN" "$BASELINE" "$FIRST_SCREEN"; do
     [[ -x $bin ]] || absent+=("$bin")
 done
 if ((${#absent[@]})); then
@@ -117,7 +120,7 @@ for n in "$@"; do
         runs=3 jq_runs=2
     fi
 
-    names=(baseline "annals validate" "annals list --actor $ACTOR" jq)
+    names=(baseline "annals validate" "annals list --actor $ACTOR" jq "annals first screen")
     q_file=$(printf '%q' "$file")
     q_filter=$(printf '%q' "$JQ_FILTER")
     cmds=(
@@ -125,6 +128,7 @@ for n in "$@"; do
         "$ANNALS validate $q_file > /dev/null"
         "$ANNALS list $q_file --actor $ACTOR > /dev/null"
         "jq -c --arg a $ACTOR $q_filter $q_file > /dev/null"
+        "$FIRST_SCREEN $q_file > /dev/null"
     )
 
     echo
@@ -141,6 +145,8 @@ for n in "$@"; do
     rows+=("${names[2]} $r")
     r=$(measure jq -c --arg a "$ACTOR" "$JQ_FILTER" "$file")
     rows+=("${names[3]} $r")
+    r=$(measure "$FIRST_SCREEN" "$file")
+    rows+=("${names[4]} $r")
 
     echo
     echo "Peak memory, one run each under \`/usr/bin/time -f '%e %M'\`:"
@@ -159,10 +165,10 @@ for n in "$@"; do
     say "N=$n: hyperfine ($runs runs; jq $jq_runs) ..."
     args=()
     if ((jq_runs == runs)); then
-        for i in 0 1 2 3; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        for i in 0 1 2 3 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
         hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
     else
-        for i in 0 1 2; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        for i in 0 1 2 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
         hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
         jq_json="$DATA/hyperfine-$n-jq.json"
         hyperfine --shell=bash --warmup 1 --runs "$jq_runs" --export-json "$jq_json" \
@@ -185,7 +191,9 @@ for n in "$@"; do
     valid=$(median "$json" "${names[1]}")
     list=$(median "$json" "${names[2]}")
     jqm=$(median "$json" "${names[3]}")
+    first=$(median "$json" "${names[4]}")
     echo
+    echo "- annals first screen / baseline (medians): $(calc "\"%.2f\", $first / $base")×"
     echo "- annals validate / baseline (medians): $(calc "\"%.2f\", $valid / $base")×"
     echo "- jq / annals list (medians; the speed-up of annals list over jq): $(calc "\"%.1f\", $jqm / $list")×"
 done

@@ -60,7 +60,8 @@ pub fn fold_into(text: &str, out: &mut Vec<u8>) {
         if ascii > 0 {
             let from = out.len();
             out.extend_from_slice(&bytes[at..at + ascii]);
-            // `ASCII_FOLD` as selects without branches, which the compiler makes SIMD.
+            // `fold_char` for ASCII, as selects without branches, which the compiler makes
+            // SIMD (the test `the_ascii_table_is_what_fold_char_does` checks every byte).
             for b in &mut out[from..] {
                 let c = *b;
                 let upper = u8::from(c.wrapping_sub(b'A') < 26) << 5;
@@ -129,8 +130,9 @@ const ASCII_FOLD: [u8; 128] = {
 
 /// The folded form of the non-ASCII characters text is mostly made of.
 struct FoldTable {
-    /// U+0080 to U+07FF (Latin, Greek, Cyrillic…), then U+2000 to U+206F (punctuation).
+    /// U+0080 to U+07FF (Latin, Greek, Cyrillic…): every character of two bytes in UTF-8.
     two_bytes: Vec<Folding>,
+    /// U+2000 to U+206F (dashes, quotes, spaces).
     punctuation: Vec<Folding>,
 }
 
@@ -151,9 +153,9 @@ impl Folding {
 }
 
 impl FoldTable {
+    /// A character of three or four bytes (two-byte ones are looked up as they are decoded).
     fn get(&self, c: char) -> Option<&Folding> {
         match u32::from(c) {
-            n @ 0x80..=0x7ff => Some(&self.two_bytes[n as usize - 0x80]),
             n @ 0x2000..=0x206f => Some(&self.punctuation[n as usize - 0x2000]),
             _ => None,
         }
@@ -789,7 +791,10 @@ mod tests {
 
     #[test]
     fn folding_a_byte_at_a_time_agrees_with_folding_each_character() {
-        let mut sample: String = (0u8..128).map(char::from).collect();
+        // Every character there is, in one text, then a few mixed runs.
+        let mut sample: String = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .collect();
         sample.push_str("Sergueï l’avenir «ŒUVRE» Ёлка Straße\u{a0}\u{85}x\u{2003}É");
         let slow: String = {
             let mut s = String::new();

@@ -31,7 +31,7 @@ fn json_syntax_errors_name_line_and_column() {
     );
     expect(
         "truncated.json",
-        "{dir}/truncated.json:5:18: unexpected end of file: EOF while parsing an object",
+        "{dir}/truncated.json:5:18: unexpected end of file: EOF while parsing a value",
     );
 }
 

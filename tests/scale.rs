@@ -320,3 +320,23 @@ fn problems_in_a_big_file_are_all_reported_with_their_events() {
         "{message}"
     );
 }
+
+/// While a search is still going, `n` past the last hit found so far waits for more instead of
+/// wrapping to the top; once the search is over it goes on.
+#[test]
+fn n_does_not_wrap_while_the_search_is_still_going() {
+    let mut app = app_at(data().clone(), 120, 40);
+    let query = fold("prisoner");
+    let mut job = Search::new(&query);
+    app.hits = job.step(&app.data, &app.shown, 2_000).to_vec();
+    app.search = Some(query);
+    app.searching = Some(job);
+    let last_found = *app.hits.last().expect("hits in the first slice");
+    app.cursor = last_found;
+    press(&mut app, 'n');
+    assert_eq!(app.cursor, last_found);
+    assert_eq!(app.status.as_deref(), Some("still searching…"));
+    while search_slice(&mut app) {}
+    press(&mut app, 'n');
+    assert!(app.cursor > last_found, "n goes on to a hit found later");
+}

@@ -1,13 +1,16 @@
 //! Reading and validating `annals/1` datasets.
 //!
-//! One pass over the bytes (`read`): serde reads the top level and the actors and sources,
-//! then each event in turn, which is checked and turned into a model `Event` at once (a syntax
-//! error or a value of the wrong type stops here, with line and column). Every semantic
-//! problem (ids, references, dates, empty titles) is collected, and reported all at once.
+//! The bytes are checked to be UTF-8, then read in one pass (`read`): serde reads the top
+//! level and the actors and sources, then each event in turn, which is checked and turned into
+//! a model `Event` at once (a syntax error or a value of the wrong type stops here, with line
+//! and column). Every semantic problem (ids, references, dates, empty titles) is collected,
+//! and reported all at once. A file whose events come before its actors or sources is read
+//! twice: the events are only known once the records they name are.
 //!
-//! Nothing long is copied: an event's summary, quotes and notes stay where they lie in the
-//! bytes read (a file is mapped into memory), and `Dataset::text` reads them when needed.
-//! Big files report their progress to a hook, which may cancel the load.
+//! Nothing long is copied: an event's title, summary, quotes and notes stay where they lie in
+//! the bytes read (a file is mapped into memory), and `Dataset::text` reads them when needed.
+//! A big file is parsed on one thread while a second checks the events, and reports its
+//! progress to a hook, which may cancel the load.
 
 mod raw;
 
@@ -41,7 +44,8 @@ pub struct Progress {
     pub events: usize,
 }
 
-/// Told of the progress now and then (every `PROGRESS_EVERY` events); `Break` cancels the load.
+/// Told of the progress now and then (every `PROGRESS_EVERY` events, and at the end);
+/// `Break` cancels the load.
 pub type Hook<'h> = dyn FnMut(Progress) -> ControlFlow<()> + 'h;
 
 /// How many events are read between two calls of the progress hook.
@@ -82,8 +86,10 @@ pub fn from_path_with(path: &Path, hook: &mut Hook<'_>) -> Result<Dataset, LoadE
         )));
     }
     let store = if meta.is_file() && meta.len() > 0 {
-        // SAFETY: the map is only read. Should another program change the file while it is
-        // open, texts may read wrong (they are checked to be UTF-8 when read); see `Store`.
+        // SAFETY: the map is only read, and texts read from it are checked to be UTF-8 each
+        // time (`Store::checked_utf8` does not trust a mapped file). Another program changing
+        // the file while it is open can make texts read wrong, or, if it cuts the file short,
+        // stop annals with SIGBUS: the contract of every program that maps its input.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
         Store::from_map(map)
     } else {
@@ -376,8 +382,10 @@ fn check_utf8<'a>(body: &'a [u8], store: &Store, name: &str) -> Result<&'a str, 
     let mut start = 0;
     while start < body.len() {
         let mut end = (start + UTF8_CHUNK).min(body.len());
-        // Never split a character: back up to the start of one.
-        while end < body.len() && body[end] & 0xC0 == 0x80 {
+        // Never split a character: back up to the start of one (at most 3 bytes; more
+        // continuation bytes in a row are not UTF-8, which the next chunk then reports).
+        let floor = end.saturating_sub(3).max(start + 1);
+        while end > floor && end < body.len() && body[end] & 0xC0 == 0x80 {
             end -= 1;
         }
         if let Err(e) = simdutf8::compat::from_utf8(&body[start..end]) {
@@ -621,7 +629,8 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// `Break` when the hook cancels.
     fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
         if at >= self.released + RELEASE_EVERY {
-            // Keep a margin: the parser may still be reading the event that ends at `at`.
+            // Keep a margin behind the parser (the checking thread never reads the bytes:
+            // it keeps places in them).
             self.released = at - (1 << 20);
             self.store.release_before(self.released);
         }
@@ -806,7 +815,12 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
                     let known =
                         self.events_only || (top.raw_actors.is_some() && top.raw_sources.is_some());
                     if !known {
-                        map.next_value::<IgnoredAny>()?;
+                        // Read again once the actors and sources are known; for now only
+                        // passed over (with progress, and a chance to cancel).
+                        map.next_value_seed(EventsSeed {
+                            reader: &mut *reader,
+                            keep: false,
+                        })?;
                         continue;
                     }
                     if reader.b.refs.is_none() {
@@ -814,6 +828,7 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
                     }
                     map.next_value_seed(EventsSeed {
                         reader: &mut *reader,
+                        keep: true,
                     })?;
                 }
             }
@@ -826,9 +841,10 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
     }
 }
 
-/// Reads the events array one event at a time.
+/// Reads the events array one event at a time; passes over it when not `keep`.
 struct EventsSeed<'r, 'a, 'h> {
     reader: &'r mut Reader<'a, 'h>,
+    keep: bool,
 }
 
 impl<'de, 'r, 'h> DeserializeSeed<'de> for EventsSeed<'r, 'de, 'h> {
@@ -848,6 +864,20 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
 
     fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
         let reader = self.reader;
+        if !self.keep {
+            let mut i = 0;
+            while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                i += 1;
+                if i % PROGRESS_EVERY == 0
+                    && let Some(end) = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id))
+                    && reader.progress(end, i).is_break()
+                {
+                    reader.cancelled = true;
+                    return Err(serde::de::Error::custom("cancelled"));
+                }
+            }
+            return Ok(());
+        }
         if reader.base.len() < PARALLEL_FROM {
             let mut i = 0;
             while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
@@ -911,6 +941,31 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Events written before the actors and sources they name are read twice; the first
+    /// pass reports progress too, and can be cancelled.
+    #[test]
+    fn events_before_their_references_are_read_and_the_first_pass_can_be_cancelled() {
+        let events: Vec<String> = (0..PROGRESS_EVERY + 10)
+            .map(|i| format!(r#"{{"id":"e{i}","when":"2012-01-01","title":"T","actors":["a"]}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"annals/1","title":"T","events":[{}],"actors":[{{"id":"a","name":"A"}}],"sources":[]}}"#,
+            events.join(",")
+        );
+        let store = || Store::from_vec(json.clone().into_bytes());
+        let mut calls = 0;
+        let data = read(store(), "x", &mut |_| {
+            calls += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(data.events.len(), PROGRESS_EVERY + 10);
+        assert_eq!(&*data.events[0].actors, &[0]);
+        assert!(calls >= 2, "progress in both passes");
+        let cancelled = read(store(), "x", &mut |_| ControlFlow::Break(()));
+        assert!(matches!(cancelled, Err(LoadError::Cancelled { .. })));
+    }
 
     #[test]
     fn ids_are_checked_for_shape() {

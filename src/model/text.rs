@@ -1,7 +1,8 @@
-//! Where a dataset's long texts live. A dataset keeps the bytes it was read from (`Store`: the
-//! built-in text, a copy, or a file mapped into memory), and a summary, a quote or a note is a
-//! `Text`: where it lies in those bytes, or the text itself when it had to be unescaped. Nothing
-//! is copied at load time, so a million events cost little more than their titles and dates.
+//! Where a dataset's texts live. A dataset keeps the bytes it was read from (`Store`: the
+//! built-in text, a copy, or a file mapped into memory), and a title, summary, quote or note is
+//! a `Text`: where it lies in those bytes, or the text itself when it had to be unescaped.
+//! Nothing is copied at load time, so a million events cost little more than their dates,
+//! ids and references.
 
 use std::sync::Arc;
 
@@ -52,15 +53,19 @@ impl Store {
     }
 
     /// Records that every byte is UTF-8. Loading calls this once it has checked them all.
+    /// A mapped file is not trusted to stay so (another program could rewrite it while it is
+    /// open), so its texts are checked each time they are read.
     pub(crate) fn checked_utf8(&self) {
-        let _ = self.0.utf8.set(());
+        if !matches!(self.0.bytes, Bytes::Mapped(_)) {
+            let _ = self.0.utf8.set(());
+        }
     }
 
     /// The bytes as text, once they have been checked to be UTF-8.
     fn as_str(&self) -> Option<&str> {
         self.0.utf8.get()?;
-        // SAFETY: `checked_utf8` is only called after every byte was checked, and the bytes
-        // never change (see `from_map` for a mapped file).
+        // SAFETY: `checked_utf8` is only called after every byte was checked, and it marks
+        // only bytes that cannot change (static or held ones, never a mapped file).
         Some(unsafe { std::str::from_utf8_unchecked(self.bytes()) })
     }
 
@@ -68,7 +73,7 @@ impl Store {
     /// page): they stay in the page cache and come back, unchanged, when read again. Loading
     /// calls this behind the parser, so the file's bytes do not stay in the process's
     /// memory once they have been read. Does nothing for bytes that are not mapped.
-    pub fn release_before(&self, end: usize) {
+    pub(crate) fn release_before(&self, end: usize) {
         #[cfg(unix)]
         if let Bytes::Mapped(map) = &self.0.bytes {
             const PAGE: usize = 1 << 16; // a multiple of every page size Linux uses

@@ -96,6 +96,8 @@ pub struct Prompt {
 pub struct ExportDialog {
     /// Positions in `data.events` of the events to export, fixed when the dialog opened.
     pub events: Vec<usize>,
+    /// "12 Sep 2012 – 13 Nov 2012": the stretch they cover (worked out once, not per frame).
+    pub span: String,
     /// The highlighted format, as an index in `export::Format::ALL`.
     pub format: usize,
     /// The file name, editable; relative names are taken from `App::export_dir`.
@@ -303,6 +305,8 @@ impl App {
     /// still shown, else on the next one.
     pub fn refilter(&mut self) {
         let current = self.shown.get(self.cursor).copied();
+        // Positions in `shown` change: a hit an incremental search waited for means nothing.
+        self.search_origin = None;
         self.shown = self.filter.apply(&self.data, self.index());
         self.cursor = match current {
             Some(ev) => self

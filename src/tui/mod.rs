@@ -59,8 +59,9 @@ pub fn run(data: Dataset) -> Result<(), RunError> {
 /// `LoadError::Cancelled` returned.
 pub fn run_file(path: &Path) -> Result<(), RunError> {
     let name = path.display().to_string();
-    // A file that cannot be opened is reported before the terminal is touched.
-    if let Err(source) = std::fs::File::open(path) {
+    // A file that is not there is reported before the terminal is touched (a look at its
+    // metadata: opening a named pipe would wait for a writer).
+    if let Err(source) = std::fs::metadata(path) {
         return Err(LoadError::Io { path: name, source }.into());
     }
     session(|terminal| {

@@ -89,6 +89,11 @@ pub fn flush_pending(app: &mut App) {
 }
 
 pub fn update(app: &mut App, action: Action) {
+    // Once the search prompt is closed, anything the user does keeps the cursor from being
+    // moved later by an incremental search still going.
+    if app.prompt.is_none() {
+        app.search_origin = None;
+    }
     let before = app.shown.get(app.cursor).copied();
     apply(app, action);
     // The lanes follow the cursor: an event moved to out of the window brings its unit in.
@@ -471,7 +476,7 @@ pub fn search_slice(app: &mut App) -> bool {
         && app.prompt.is_none()
         && let Some(q) = &app.search
     {
-        app.status = Some(format!("no event mentions \"{q}\""));
+        app.status = Some(no_mention(q));
     }
     if app.shown.get(app.cursor).copied() != before {
         follow_cursor(app);
@@ -487,7 +492,7 @@ fn accept_prompt(app: &mut App) {
             app.prompt = None;
             match &app.search {
                 Some(q) if app.hits.is_empty() && app.searching.is_none() => {
-                    app.status = Some(format!("no event mentions \"{q}\""));
+                    app.status = Some(no_mention(q));
                 }
                 _ => {}
             }
@@ -568,7 +573,9 @@ fn open_export(app: &mut App) {
         return;
     }
     let name = export::file_name(&app.data, &events, Format::ALL[0]);
+    let span = crate::model::span_text(events.iter().map(|&i| &app.data.events[i]));
     app.export = Some(ExportDialog {
+        span: span.unwrap_or_default(),
         events,
         format: 0,
         name,
@@ -664,33 +671,42 @@ fn write_export(app: &mut App, overwrite: bool) {
 }
 
 fn next_hit(app: &mut App, forward: bool) {
-    if app.hits.is_empty() && app.searching.is_some() {
-        app.status = Some("still searching…".into());
-        return;
-    }
-    if app.hits.is_empty() {
+    if app.hits.is_empty() && app.searching.is_none() {
         app.status = Some(match &app.search {
-            Some(q) => format!("no event mentions \"{q}\""),
+            Some(q) => no_mention(q),
             None => "no search yet: press / to search".into(),
         });
         return;
     }
-    let target = if forward {
-        let i = app.hits.partition_point(|&h| h <= app.cursor);
-        app.hits.get(i).copied().unwrap_or_else(|| {
+    let i = if forward {
+        app.hits.partition_point(|&h| h <= app.cursor)
+    } else {
+        app.hits.partition_point(|&h| h < app.cursor)
+    };
+    let wraps = if forward { i == app.hits.len() } else { i == 0 };
+    // Hits after the last one found may still come: no wrapping until the search is over.
+    if wraps && app.searching.is_some() {
+        app.status = Some("still searching…".into());
+        return;
+    }
+    let target = match (forward, wraps) {
+        (true, false) => app.hits[i],
+        (false, false) => app.hits[i - 1],
+        (true, true) => {
             app.status = Some("search wrapped to the top".into());
             app.hits[0]
-        })
-    } else {
-        let i = app.hits.partition_point(|&h| h < app.cursor);
-        if i == 0 {
+        }
+        (false, true) => {
             app.status = Some("search wrapped to the bottom".into());
             app.hits[app.hits.len() - 1]
-        } else {
-            app.hits[i - 1]
         }
     };
     set_cursor(app, target);
+}
+
+/// The footer's word for a search that found nothing.
+fn no_mention(query: &str) -> String {
+    format!("no event mentions \"{query}\"")
 }
 
 fn same_actor(app: &mut App, forward: bool) {

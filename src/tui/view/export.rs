@@ -44,8 +44,7 @@ pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         Some(_) => "the selected range",
         None => "every event shown",
     };
-    let range =
-        crate::model::span_text(d.events.iter().map(|&i| &app.data.events[i])).unwrap_or_default();
+    let range = d.span.clone();
     let mut lines = vec![Line::from(vec![
         Span::styled(range, theme::TITLE),
         Span::styled(format!(" · {what}"), theme::DIM),

@@ -51,7 +51,7 @@ pub fn render(name: &str, p: Progress, area: Rect, buf: &mut Buffer) {
     let box_area = super::centered(area, width, 3);
     let title = format!(
         " Opening {} ",
-        truncate(&sanitize(name), usize::from(width) - 12)
+        truncate(&sanitize(name), usize::from(width).saturating_sub(12))
     );
     let block = Block::default()
         .borders(Borders::ALL)
