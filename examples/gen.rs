@@ -419,20 +419,9 @@ pub fn write(n: usize, seed: u64, out: &mut impl Write) -> io::Result<()> {
                 rng.pick(VERBS),
                 rng.pick(SUBJECTS),
                 rng.pick(PLACES),
-                [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December"
-                ][m - 1],
+                chrono::Month::try_from(m as u8)
+                    .expect("a month from 1 to 12")
+                    .name(),
             ),
             300,
             FILLER,
