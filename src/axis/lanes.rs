@@ -2,6 +2,8 @@
 //! window, events that would overlap stacked on rows of their own.
 
 use super::Window;
+use std::collections::HashMap;
+
 use crate::model::Dataset;
 
 /// What a lane stands for.
@@ -66,69 +68,93 @@ pub fn build(
     cols: u16,
     max_rows: usize,
 ) -> Vec<Lane> {
-    // Group key per event: actor index or tag name, as a string key for both.
-    let mut names: Vec<String> = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
+    place(
+        data,
+        shown,
+        &groups(data, shown, grouping),
+        window,
+        cols,
+        max_rows,
+    )
+}
+
+/// The lanes' names and members (positions in `shown`), busiest first: the part of `build`
+/// that depends only on the events shown, which the browser keeps until they change.
+pub fn groups(data: &Dataset, shown: &[usize], grouping: Grouping) -> Vec<(String, Vec<usize>)> {
+    // Each lane by its actor's index or its tag's text: no string is copied per event.
+    let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
+    let mut keys: Vec<Key<'_>> = Vec::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut none: Vec<usize> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let mut of_event: Vec<Key<'_>> = Vec::new();
     for (pos, &ev) in shown.iter().enumerate() {
         let e = &data.events[ev];
-        let mut keys: Vec<String> = match grouping {
-            Grouping::Actor => e
-                .participants()
-                .map(|a| data.actor(a).name.clone())
-                .collect(),
-            Grouping::Tag => e.tags.iter().map(|t| t.to_string()).collect(),
-        };
-        // An actor listed and quoted, or a tag given twice, puts the event in its lane once.
-        let mut seen: Vec<String> = Vec::new();
-        keys.retain(|k| {
-            let new = !seen.contains(k);
-            if new {
-                seen.push(k.clone());
-            }
-            new
-        });
-        if keys.is_empty() {
+        of_event.clear();
+        match grouping {
+            Grouping::Actor => of_event.extend(e.participants().map(Key::Actor)),
+            Grouping::Tag => of_event.extend(e.tags.iter().map(|t| Key::Tag(t))),
+        }
+        if of_event.is_empty() {
             none.push(pos);
         }
-        for k in keys {
-            let i = *index.entry(k.clone()).or_insert_with(|| {
-                names.push(k);
-                counts.push(0);
+        for (k, key) in of_event.iter().enumerate() {
+            // An actor listed and quoted, or a tag given twice, puts the event in its lane once.
+            if of_event[..k].contains(key) {
+                continue;
+            }
+            let i = *by_key.entry(*key).or_insert_with(|| {
+                keys.push(*key);
                 members.push(Vec::new());
-                names.len() - 1
+                keys.len() - 1
             });
-            counts[i] += 1;
             members[i].push(pos);
         }
     }
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(counts[i]));
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(members[i].len()));
     let mut groups: Vec<(String, Vec<usize>)> = order
         .into_iter()
         .map(|i| {
-            (
-                std::mem::take(&mut names[i]),
-                std::mem::take(&mut members[i]),
-            )
+            let name = match keys[i] {
+                Key::Actor(a) => data.actor(a).name.clone(),
+                Key::Tag(t) => t.to_string(),
+            };
+            (name, std::mem::take(&mut members[i]))
         })
         .collect();
     if !none.is_empty() {
         groups.push((String::new(), none));
     }
     groups
-        .into_iter()
+}
+
+/// What a lane gathers events by.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Actor(crate::model::ActorIx),
+    Tag(&'a str),
+}
+
+/// Places each lane's events that fall inside `window` (see `build`).
+pub fn place(
+    data: &Dataset,
+    shown: &[usize],
+    groups: &[(String, Vec<usize>)],
+    window: Window,
+    cols: u16,
+    max_rows: usize,
+) -> Vec<Lane> {
+    groups
+        .iter()
         .filter_map(|(name, positions)| {
             let spans: Vec<(usize, u16, u16)> = positions
-                .into_iter()
-                .filter_map(|pos| {
+                .iter()
+                .filter_map(|&pos| {
                     let (a, b) = data.events[shown[pos]].when.reach();
                     window.columns(a, b, cols).map(|(c0, c1)| (pos, c0, c1))
                 })
                 .collect();
-            (!spans.is_empty()).then(|| lane(name, &spans, max_rows))
+            (!spans.is_empty()).then(|| lane(name.clone(), &spans, max_rows))
         })
         .collect()
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::axis::lanes::Grouping;
+use std::rc::Rc;
+
+use crate::axis::lanes::{self, Grouping, Lane};
 use crate::axis::{Window, Zoom};
 use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
@@ -50,6 +52,18 @@ pub struct Lanes {
     pub at: NaiveDate,
     pub grouping: Grouping,
 }
+
+/// Lane groups for (version of `shown`, grouping), and the lanes placed for (window, columns,
+/// rows) with those groups.
+#[derive(Default)]
+struct LanesCache {
+    groups: Option<((u64, Grouping), Rc<LaneGroups>)>,
+    placed: Option<(Room, Rc<Vec<Lane>>)>,
+}
+
+type LaneGroups = Vec<(String, Vec<usize>)>;
+/// The window, columns and rows lanes are placed in.
+type Room = (Window, u16, usize);
 
 /// The density strip, counted when the events shown or the width change (never per frame).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -151,6 +165,12 @@ pub struct App {
     pub row_of: Vec<usize>,
     /// The density strip over the events shown.
     pub strip: Strip,
+    /// Counts the changes of `shown` (for the lanes' cache).
+    pub shown_version: u64,
+    /// The lanes view's groups and last layout, kept until what they depend on changes: at a
+    /// million events grouping takes seconds, and a key that moves within the window needs
+    /// neither again.
+    lanes_cache: std::cell::RefCell<LanesCache>,
     /// List or lanes.
     pub view: View,
     pub lanes: Lanes,
@@ -195,6 +215,8 @@ impl App {
             rows: Vec::new(),
             row_of: Vec::new(),
             strip: Strip::default(),
+            shown_version: 0,
+            lanes_cache: Default::default(),
             view: View::List,
             lanes: Lanes {
                 zoom: Zoom::All,
@@ -220,6 +242,7 @@ impl App {
     /// where the events fall silent for long (see `axis::long_gap_days`). O(shown), never
     /// per frame.
     pub fn rebuild_rows(&mut self) {
+        self.shown_version += 1;
         self.rows.clear();
         self.row_of.clear();
         let span = crate::axis::span_window(self.shown.iter().map(|&i| &self.data.events[i]));
@@ -275,6 +298,38 @@ impl App {
                 self.shown.iter().map(|&i| self.data.events[i].when.reach()),
             ),
             None => Vec::new(),
+        }
+    }
+
+    /// The lanes over `window`, laid out again only when the events shown, the grouping, the
+    /// window or the room change.
+    pub fn lanes_in(&self, window: Window, cols: u16, max_rows: usize) -> Rc<Vec<Lane>> {
+        let mut cache = self.lanes_cache.borrow_mut();
+        let key = (self.shown_version, self.lanes.grouping);
+        let groups = match &cache.groups {
+            Some((k, g)) if *k == key => g.clone(),
+            _ => {
+                let g = Rc::new(lanes::groups(&self.data, &self.shown, self.lanes.grouping));
+                cache.groups = Some((key, g.clone()));
+                cache.placed = None;
+                g
+            }
+        };
+        let room: Room = (window, cols, max_rows);
+        match &cache.placed {
+            Some((r, placed)) if *r == room => placed.clone(),
+            _ => {
+                let placed = Rc::new(lanes::place(
+                    &self.data,
+                    &self.shown,
+                    &groups,
+                    window,
+                    cols,
+                    max_rows,
+                ));
+                cache.placed = Some((room, placed.clone()));
+                placed
+            }
         }
     }
 

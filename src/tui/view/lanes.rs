@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::theme;
-use crate::axis::lanes::{self, Lane, Placed};
+use crate::axis::lanes::{Lane, Placed};
 use crate::axis::{Window, Zoom};
 use crate::model::when::year_text;
 use crate::model::{End, Event};
@@ -30,7 +30,7 @@ pub struct Geometry {
     pub axis_x: u16,
     pub cols: u16,
     pub window: Window,
-    pub lanes: Vec<Lane>,
+    pub lanes: std::rc::Rc<Vec<Lane>>,
     /// First lane row on screen (lane rows counted across all lanes).
     pub offset: usize,
     /// Lane rows in all.
@@ -55,7 +55,7 @@ impl Geometry {
         let lane_row = usize::from(row - self.inner.y - 1) + self.offset;
         let col = column - self.axis_x;
         let mut top = 0;
-        for lane in &self.lanes {
+        for lane in self.lanes.iter() {
             if lane_row < top + lane.rows {
                 return lane
                     .items
@@ -79,20 +79,13 @@ pub fn geometry(app: &App, area: Rect) -> Option<Geometry> {
         return None;
     }
     let window = app.lanes_window()?;
-    let lanes = lanes::build(
-        &app.data,
-        &app.shown,
-        app.lanes.grouping,
-        window,
-        cols,
-        MAX_LANE_ROWS,
-    );
+    let lanes = app.lanes_in(window, cols, MAX_LANE_ROWS);
     let total_rows: usize = lanes.iter().map(|l| l.rows).sum();
     let visible = usize::from(inner.height - 1);
     // The cursor's first appearance stays on screen; otherwise the busiest lanes are.
     let mut cursor_row = None;
     let mut top = 0;
-    for lane in &lanes {
+    for lane in lanes.iter() {
         if let Some(p) = lane.items.iter().find(|p| p.pos == app.cursor) {
             cursor_row = Some(top + p.row);
             break;
@@ -162,7 +155,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let selection = app.selection();
     let visible = g.visible_rows();
     let mut top = 0;
-    for lane in &g.lanes {
+    for lane in g.lanes.iter() {
         let rows = top..top + lane.rows;
         top += lane.rows;
         if rows.end <= g.offset || rows.start >= g.offset + visible {
