@@ -9,7 +9,7 @@ use annals::export::{self, WriteError};
 use annals::load::{self, LoadError};
 use annals::model::Dataset;
 use annals::query::{self, ActorIndex, ActorMode, Filter};
-use annals::text::{pad, sanitize, width};
+use annals::text::{pad, sanitize, truncate, width};
 use annals::tui::RunError;
 
 /// mimalloc: loading a big dataset makes and frees millions of small allocations, which it
@@ -74,21 +74,17 @@ fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
     };
     let loaded = if std::io::stderr().is_terminal() {
         let name = clean(&path.display().to_string());
-        let start = std::time::Instant::now();
-        let mut shown = false;
-        let mut last = start;
+        let mut pace = load::Pace::new(PROGRESS_AFTER, PROGRESS_EVERY);
+        // One line that never wraps, so that each report replaces the last.
+        let cols = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
         let loaded = load::from_path_with(path, &mut |p| {
-            let now = std::time::Instant::now();
-            if now - start >= PROGRESS_AFTER && (!shown || now - last >= PROGRESS_EVERY) {
-                shown = true;
-                last = now;
-                let percent = p.bytes * 100 / p.total.max(1);
-                let text = annals::tui::view::loading::progress_text(p);
-                eprint!("\r\x1b[Kreading {name}: {percent}% · {text}");
+            if pace.due() {
+                let line = format!("reading {name}: {}", p.text());
+                eprint!("\r\x1b[K{}", truncate(&line, cols.saturating_sub(1)));
             }
             std::ops::ControlFlow::Continue(())
         });
-        if shown {
+        if pace.shown() {
             eprint!("\r\x1b[K");
         }
         loaded

@@ -399,7 +399,8 @@ impl Filter {
         if self.from.is_none() && self.to.is_none() && self.text.is_none() {
             return candidates;
         }
-        let text = Needle::new(self.text.as_deref().unwrap_or("")).for_many(data);
+        let mut text = Needle::new(self.text.as_deref().unwrap_or(""));
+        text.for_many(data);
         let mut buf = Vec::new();
         candidates
             .into_iter()
@@ -443,15 +444,14 @@ impl Needle {
     }
 
     /// Works out once which actors' names hold the query.
-    fn for_many(mut self, data: &Dataset) -> Needle {
+    fn for_many(&mut self, data: &Dataset) {
         let mut buf = Vec::new();
-        self.actors = Some(
-            data.actors
-                .iter()
-                .map(|a| self.found_in(&a.name, &mut buf))
-                .collect(),
-        );
-        self
+        let hit = data
+            .actors
+            .iter()
+            .map(|a| self.found_in(&a.name, &mut buf))
+            .collect();
+        self.actors = Some(hit);
     }
 
     fn found_in(&self, text: &str, buf: &mut Vec<u8>) -> bool {
@@ -491,8 +491,6 @@ pub struct Search {
     query: Needle,
     /// Where in the list the next slice starts.
     next: usize,
-    /// Positions in the list of the events found so far.
-    hits: Vec<usize>,
 }
 
 /// A slice at least this long is searched by two threads.
@@ -504,18 +502,17 @@ impl Search {
         Search {
             query: Needle::new(folded_query),
             next: 0,
-            hits: Vec::new(),
         }
     }
 
     /// Searches the next `budget` events of `events` (positions in `data.events`; the same
     /// list at every step). Returns the positions in `events` of the hits this slice found.
-    pub fn step(&mut self, data: &Dataset, events: &[usize], budget: usize) -> &[usize] {
-        let found = self.hits.len();
+    pub fn step(&mut self, data: &Dataset, events: &[usize], budget: usize) -> Vec<usize> {
         let end = events.len().min(self.next.saturating_add(budget));
         let range = self.next..end;
+        self.next = end;
         if self.query.actors.is_none() {
-            self.query = self.query.clone().for_many(data);
+            self.query.for_many(data);
         }
         let query = &self.query;
         let search = |range: std::ops::Range<usize>| -> Vec<usize> {
@@ -530,14 +527,12 @@ impl Search {
                 let second = s.spawn(|| search(middle..range.end));
                 (search(range.start..middle), second.join())
             });
-            self.hits.extend(first);
-            self.hits
-                .extend(second.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            let mut hits = first;
+            hits.extend(second.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            hits
         } else {
-            self.hits.extend(search(range));
+            search(range)
         }
-        self.next = end;
-        &self.hits[found..]
     }
 
     /// Whether the whole list has been searched.
@@ -550,15 +545,9 @@ impl Search {
         self.next
     }
 
-    pub fn hits(&self) -> &[usize] {
-        &self.hits
-    }
-
     /// The whole search at once: positions in `events` of the events that mention the query.
     pub fn run(data: &Dataset, events: &[usize], folded_query: &str) -> Vec<usize> {
-        let mut s = Search::new(folded_query);
-        s.step(data, events, usize::MAX);
-        s.hits
+        Search::new(folded_query).step(data, events, usize::MAX)
     }
 }
 

@@ -204,7 +204,7 @@ fn search_a_slice_at_a_time_finds_what_a_whole_search_and_the_plain_rule_find() 
         let mut sliced = Vec::new();
         let mut steps = 0;
         while !search.done(&events) {
-            sliced.extend_from_slice(search.step(data, &events, 777));
+            sliced.extend(search.step(data, &events, 777));
             steps += 1;
             assert!(
                 steps <= EVENTS.div_ceil(777),
@@ -213,7 +213,6 @@ fn search_a_slice_at_a_time_finds_what_a_whole_search_and_the_plain_rule_find() 
         }
         assert_eq!(steps, EVENTS.div_ceil(777));
         assert_eq!(sliced, whole, "{query}");
-        assert_eq!(search.hits(), &whole[..], "{query}");
     }
 
     // "pressure" is only in the English translation of a Russian quote: every hit is found
@@ -328,7 +327,7 @@ fn n_does_not_wrap_while_the_search_is_still_going() {
     let mut app = app_at(data().clone(), 120, 40);
     let query = fold("prisoner");
     let mut job = Search::new(&query);
-    app.hits = job.step(&app.data, &app.shown, 2_000).to_vec();
+    app.hits = job.step(&app.data, &app.shown, 2_000);
     app.search = Some(query);
     app.searching = Some(job);
     let last_found = *app.hits.last().expect("hits in the first slice");

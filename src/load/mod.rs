@@ -12,6 +12,7 @@
 //! A big file is parsed on one thread while a second checks the events, and reports its
 //! progress to a hook, which may cancel the load.
 
+mod progress;
 mod raw;
 
 use std::collections::HashSet;
@@ -23,6 +24,8 @@ use std::path::Path;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+pub use progress::{Pace, Progress};
+
 use crate::model::{
     Actor, ActorIx, Dataset, Event, Quote, Source, SourceIx, Store, Tag, Text, When,
 };
@@ -33,16 +36,6 @@ pub const BUILTIN_JSON: &str = include_str!("../../data/moscow-washington.json")
 pub const BUILTIN_NAME: &str = "built-in dataset";
 /// The format tag every dataset carries.
 pub const FORMAT: &str = "annals/1";
-
-/// How far a load has got, reported to the progress hook.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    /// Bytes read so far, and in all.
-    pub bytes: u64,
-    pub total: u64,
-    /// Events read so far.
-    pub events: usize,
-}
 
 /// Told of the progress now and then (every `PROGRESS_EVERY` events, and at the end);
 /// `Break` cancels the load.

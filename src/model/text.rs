@@ -141,12 +141,6 @@ impl Text {
     }
 }
 
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::Held(s.into())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -273,7 +273,7 @@ impl App {
     }
 
     /// Each actor's folded names and events, built the first time they are needed (the event
-    /// loop builds them after the first frame, while no key is waiting).
+    /// loop builds them right after the first frame).
     pub fn index(&self) -> &ActorIndex {
         self.index.get_or_init(|| ActorIndex::new(&self.data))
     }
@@ -397,7 +397,7 @@ impl App {
             return false;
         };
         self.hits
-            .extend_from_slice(job.step(&self.data, &self.shown, SEARCH_SLICE));
+            .extend(job.step(&self.data, &self.shown, SEARCH_SLICE));
         if job.done(&self.shown) {
             self.searching = None;
         }

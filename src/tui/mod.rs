@@ -10,7 +10,7 @@ pub mod view;
 use std::io::stdout;
 use std::ops::ControlFlow;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
@@ -18,7 +18,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::load::{LoadError, Progress};
+use crate::load::{LoadError, Pace, Progress};
 use crate::model::Dataset;
 use action::Action;
 use app::App;
@@ -65,17 +65,10 @@ pub fn run_file(path: &Path) -> Result<(), RunError> {
         return Err(LoadError::Io { path: name, source }.into());
     }
     session(|terminal| {
-        let start = Instant::now();
-        let mut drawn: Option<Instant> = None;
+        let mut pace = Pace::new(SHOW_PROGRESS_AFTER, PROGRESS_EVERY);
         let mut failed: Option<std::io::Error> = None;
         let mut hook = |p: Progress| {
-            let now = Instant::now();
-            let due = match drawn {
-                None => now - start >= SHOW_PROGRESS_AFTER,
-                Some(t) => now - t >= PROGRESS_EVERY,
-            };
-            if due {
-                drawn = Some(now);
+            if pace.due() {
                 let frame =
                     terminal.draw(|f| view::loading::render(&name, p, f.area(), f.buffer_mut()));
                 if let Err(e) = frame {
@@ -135,14 +128,13 @@ fn session(
     let size = terminal.size()?;
     let mut app = App::new(data, size.width, size.height);
     update::keep_in_view(&mut app);
-    let mut redraw = true;
+    terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    // The first frame is up: now the actor index, which it did not need.
+    app.index();
+    let mut redraw = false;
     while !app.quit {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-        }
-        // After the first frame, while no key is waiting: the actor index.
-        if !event::poll(Duration::ZERO)? {
-            app.index();
         }
         // A search over a big dataset goes on a slice at a time while no key is waiting.
         if app.searching.is_some() && !event::poll(Duration::ZERO)? {
