@@ -1,0 +1,301 @@
+//! Dates in words. Precision is part of the value: "Mar 2012" is never "1 Mar 2012".
+
+use chrono::{Datelike, NaiveDate, Timelike};
+
+use super::{End, Point, Precision, Qualifier, TimeOfDay, When};
+
+/// The month's full English name, from chrono: "November".
+fn month_long(d: NaiveDate) -> &'static str {
+    chrono::Month::try_from(d.month() as u8)
+        .expect("a date's month is 1 to 12")
+        .name()
+}
+
+/// The month's name in three letters: "Nov".
+fn month_short(d: NaiveDate) -> &'static str {
+    &month_long(d)[..3]
+}
+
+/// A year for people: 2012, or 45 BCE for -0044 (astronomical year numbering).
+pub fn year_text(y: i32) -> String {
+    if y <= 0 {
+        format!("{} BCE", 1 - y)
+    } else {
+        y.to_string()
+    }
+}
+
+fn clock_text(t: &TimeOfDay) -> String {
+    let mut s = format!("{:02}:{:02}", t.time.hour(), t.time.minute());
+    if t.seconds && t.time.second() != 0 {
+        s.push_str(&format!(":{:02}", t.time.second()));
+    }
+    match t.offset_minutes {
+        None => {}
+        Some(0) => s.push_str(" UTC"),
+        Some(m) => {
+            let sign = if m < 0 { '−' } else { '+' };
+            s.push_str(&format!(" UTC{sign}{}", m.abs() / 60));
+            if m % 60 != 0 {
+                s.push_str(&format!(":{:02}", m.abs() % 60));
+            }
+        }
+    }
+    s
+}
+
+impl Point {
+    /// "13 Nov 2012", "Nov 2012", "2012", "13 Nov 2012 19:41 UTC", with `?`/`~` kept.
+    pub fn short(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => year_text(d.year()),
+            Precision::Month => format!("{} {}", month_short(d), year_text(d.year())),
+            Precision::Day => format!("{} {} {}", d.day(), month_short(d), year_text(d.year())),
+            Precision::Time => format!(
+                "{} {} {} {}",
+                d.day(),
+                month_short(d),
+                year_text(d.year()),
+                self.time.as_ref().map(clock_text).unwrap_or_default()
+            ),
+        };
+        format!("{base}{}", self.qualifier.suffix())
+    }
+
+    /// The date in the list, where the year is already the heading: "13 Nov", "Nov", "".
+    pub fn in_year(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => String::new(),
+            Precision::Month => month_short(d).to_string(),
+            Precision::Day | Precision::Time => format!("{:02} {}", d.day(), month_short(d)),
+        };
+        format!("{base}{}", self.qualifier.suffix())
+    }
+
+    /// "Tue 13 Nov 2012", "March 2012", "2012", with the qualifier in words.
+    pub fn long(&self) -> String {
+        let d = self.first_day;
+        let base = match self.precision {
+            Precision::Year => year_text(d.year()),
+            Precision::Month => format!("{} {}", month_long(d), year_text(d.year())),
+            Precision::Day => format!("{} {}", d.format("%a"), self.short()),
+            Precision::Time => format!(
+                "{} {} {} {} {}",
+                d.format("%a"),
+                d.day(),
+                month_short(d),
+                year_text(d.year()),
+                self.time.as_ref().map(clock_text).unwrap_or_default()
+            ),
+        };
+        let base = base.trim_end_matches(['?', '~', '%']).to_string();
+        match self.qualifier {
+            Qualifier::Certain => base,
+            Qualifier::Uncertain => format!("{base} (uncertain)"),
+            Qualifier::Approximate => format!("about {base}"),
+            Qualifier::UncertainApproximate => format!("about {base} (uncertain)"),
+        }
+    }
+}
+
+impl When {
+    /// One line for lists and tables: "13 Nov 2012", "7 May 2000 – 7 May 2008", "5 Dec 2011 – …".
+    pub fn short(&self) -> String {
+        match self {
+            When::Point(p) => p.short(),
+            When::Interval { start, end } => {
+                format!("{} – {}", end_short(start), end_short(end))
+            }
+        }
+    }
+
+    /// The detail pane's wording: weekday for days, the span for intervals.
+    pub fn long(&self) -> String {
+        match self {
+            When::Point(p) => p.long(),
+            When::Interval { start, end } => {
+                let mut s = match start {
+                    End::Open => format!("until {}", end_long(end, false)),
+                    _ => format!("{} – {}", end_long(start, true), end_long(end, false)),
+                };
+                if let Some(span) = self.span_text() {
+                    s.push_str(" · ");
+                    s.push_str(&span);
+                }
+                s
+            }
+        }
+    }
+
+    /// How long an interval lasts, in words: "8 years", "9 months 10 days", "2 days".
+    ///
+    /// Spans shorter than two months count the days they cover (5–6 Sep is 2 days); longer
+    /// ones count the calendar time elapsed from start to end (7 May 2000 – 7 May 2008 is
+    /// 8 years), which is how people speak of terms and campaigns.
+    pub fn span_text(&self) -> Option<String> {
+        let (s, e) = (self.start()?, self.end()?);
+        let from = s.first_day;
+        let to_inclusive = e.last_day();
+        let covered_days = (to_inclusive - from).num_days() + 1;
+        if covered_days < 60 {
+            return Some(plural(covered_days, "day"));
+        }
+        let to = if e.precision <= Precision::Month {
+            to_inclusive.succ_opt().unwrap_or(to_inclusive)
+        } else {
+            e.first_day
+        };
+        Some(elapsed_text(from, to))
+    }
+}
+
+fn end_short(e: &End) -> String {
+    match e {
+        End::Point(p) => p.short(),
+        End::Open => "…".to_string(),
+        End::Unknown => "?".to_string(),
+    }
+}
+
+/// One end of an interval in words; only an open end (`..`) goes on ("ongoing").
+fn end_long(e: &End, is_start: bool) -> String {
+    match e {
+        End::Point(p) => p.long(),
+        End::Open if is_start => "…".to_string(),
+        End::Open => "ongoing".to_string(),
+        End::Unknown if is_start => "unknown start".to_string(),
+        End::Unknown => "unknown end".to_string(),
+    }
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// Whole years, months and days from `from` to `to`, largest two units.
+pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
+    let (from, to) = if to < from { (to, from) } else { (from, to) };
+    let months = whole_months(from, to);
+    let anchor = from
+        .checked_add_months(chrono::Months::new(months as u32))
+        .unwrap_or(from);
+    let days = (to - anchor).num_days();
+    let (y, m) = (months / 12, months % 12);
+    let parts: Vec<String> = [(y, "year"), (m, "month"), (days, "day")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .take(2)
+        .map(|(n, u)| plural(n, u))
+        .collect();
+    if parts.is_empty() {
+        "0 days".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// Whole calendar months from `from` to `to` (`from` ≤ `to`).
+fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
+    let mut months =
+        i64::from((to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32);
+    if to.day() < from.day() {
+        months -= 1;
+    }
+    months.max(0)
+}
+
+/// Where `date` stands from a reference day, compactly: "T" on the day, "T−3d", "T+2w",
+/// "T+5m", "T+2y" (days under two weeks, weeks under two months, months under two years,
+/// then years; always rounded down).
+pub fn relative_text(reference: NaiveDate, date: NaiveDate) -> String {
+    if date == reference {
+        return "T".to_string();
+    }
+    let (sign, from, to) = if date < reference {
+        ('−', date, reference)
+    } else {
+        ('+', reference, date)
+    };
+    let days = (to - from).num_days();
+    let months = whole_months(from, to);
+    let (n, unit) = if days < 14 {
+        (days, 'd')
+    } else if months < 2 {
+        (days / 7, 'w')
+    } else if months < 24 {
+        (months, 'm')
+    } else {
+        (months / 12, 'y')
+    };
+    format!("T{sign}{n}{unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> When {
+        When::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn dates_relative_to_a_reference() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let call = d("2012-11-13");
+        assert_eq!(relative_text(call, call), "T");
+        assert_eq!(relative_text(call, d("2012-11-10")), "T−3d");
+        assert_eq!(relative_text(call, d("2012-11-21")), "T+8d");
+        assert_eq!(relative_text(call, d("2012-10-01")), "T−6w");
+        assert_eq!(relative_text(call, d("2012-09-12")), "T−2m");
+        assert_eq!(relative_text(call, d("2013-09-05")), "T+9m");
+        assert_eq!(relative_text(call, d("2014-11-13")), "T+2y");
+        assert_eq!(relative_text(call, d("2000-05-07")), "T−12y");
+    }
+
+    #[test]
+    fn precision_is_kept_and_worded() {
+        assert_eq!(w("2012").short(), "2012");
+        assert_eq!(w("2012-03").short(), "Mar 2012");
+        assert_eq!(w("2012-03").long(), "March 2012");
+        assert_eq!(w("2012-11-13").short(), "13 Nov 2012");
+        assert_eq!(w("2012-11-13").long(), "Tue 13 Nov 2012");
+        assert_eq!(w("2012-11-13").anchor().in_year(), "13 Nov");
+        assert_eq!(w("2012-03").anchor().in_year(), "Mar");
+        assert_eq!(w("2012").anchor().in_year(), "");
+    }
+
+    #[test]
+    fn qualifiers_are_shown() {
+        assert_eq!(w("2012-09-08?").short(), "8 Sep 2012?");
+        assert_eq!(w("2012-09-08?").long(), "Sat 8 Sep 2012 (uncertain)");
+        assert_eq!(w("2012-09~").long(), "about September 2012");
+        assert_eq!(w("2012-09~").anchor().in_year(), "Sep~");
+    }
+
+    #[test]
+    fn intervals_have_spans() {
+        let p = w("2000-05-07/2008-05-07");
+        assert_eq!(p.short(), "7 May 2000 – 7 May 2008");
+        assert_eq!(p.span_text().as_deref(), Some("8 years"));
+        assert_eq!(p.long(), "Sun 7 May 2000 – Wed 7 May 2008 · 8 years");
+        assert_eq!(
+            w("2013-09-05/2013-09-06").span_text().as_deref(),
+            Some("2 days")
+        );
+        assert_eq!(
+            w("2011-12-05/2012-09-15").span_text().as_deref(),
+            Some("9 months 10 days")
+        );
+        assert_eq!(w("2000/2008").span_text().as_deref(), Some("9 years"));
+        let open = w("2011-12-05/..");
+        assert_eq!(open.short(), "5 Dec 2011 – …");
+        assert_eq!(open.span_text(), None);
+        assert_eq!(w("../2012").short(), "… – 2012");
+    }
+}

@@ -1,0 +1,118 @@
+//! Filters: what the timeline shows (actors, text, dates), from the actor index's event lists.
+
+use crate::model::{ActorIx, Dataset, Event};
+
+use super::{ActorIndex, search::Needle};
+
+/// How several chosen actors combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorMode {
+    /// Events with at least one of them.
+    #[default]
+    Any,
+    /// Events with all of them.
+    All,
+}
+
+/// What the timeline shows: events with the chosen actors, mentioning a text, within dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub actors: Vec<ActorIx>,
+    pub mode: ActorMode,
+    /// Folded text every shown event must contain (command line `--text`).
+    pub text: Option<String>,
+    /// Events that end on or after this day…
+    pub from: Option<crate::model::Point>,
+    /// …and start on or before this day.
+    pub to: Option<crate::model::Point>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.text.is_none() && self.from.is_none() && self.to.is_none()
+    }
+
+    pub fn matches(&self, data: &Dataset, ev: &Event) -> bool {
+        if !self.actors.is_empty() {
+            let has = |a: &ActorIx| ev.participants().any(|p| p == *a);
+            let ok = match self.mode {
+                ActorMode::Any => self.actors.iter().any(has),
+                ActorMode::All => self.actors.iter().all(has),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        let text = Needle::new(self.text.as_deref().unwrap_or(""));
+        self.matches_dates_and_text(data, ev, &text, &mut Vec::new())
+    }
+
+    /// The filter less its actors.
+    fn matches_dates_and_text(
+        &self,
+        data: &Dataset,
+        ev: &Event,
+        text: &Needle,
+        buf: &mut Vec<u8>,
+    ) -> bool {
+        let (first, last) = ev.when.reach();
+        if self.from.is_some_and(|f| last < f.first_day) {
+            return false;
+        }
+        if self.to.is_some_and(|t| first > t.last_day()) {
+            return false;
+        }
+        self.text.is_none() || text.in_event(data, ev, buf)
+    }
+
+    /// Positions in `data.events` of the events that pass, in timeline order. The actors'
+    /// event lists in `index` give the candidates, so an actor filter costs the actors'
+    /// events, not the dataset's.
+    pub fn apply(&self, data: &Dataset, index: &ActorIndex) -> Vec<usize> {
+        let candidates: Vec<usize> = match (self.actors.as_slice(), self.mode) {
+            ([], _) => (0..data.events.len()).collect(),
+            ([one], _) => index.events_of(*one).to_vec(),
+            (many, ActorMode::Any) => {
+                let mut all: Vec<usize> = many
+                    .iter()
+                    .flat_map(|&a| index.events_of(a))
+                    .copied()
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            }
+            (many, ActorMode::All) => {
+                let mut lists: Vec<&[usize]> = many.iter().map(|&a| index.events_of(a)).collect();
+                lists.sort_by_key(|l| l.len());
+                let (shortest, others) = lists.split_first().expect("several actors");
+                shortest
+                    .iter()
+                    .copied()
+                    .filter(|e| others.iter().all(|l| l.binary_search(e).is_ok()))
+                    .collect()
+            }
+        };
+        if self.from.is_none() && self.to.is_none() && self.text.is_none() {
+            return candidates;
+        }
+        let mut text = Needle::new(self.text.as_deref().unwrap_or(""));
+        text.for_many(data);
+        let mut buf = Vec::new();
+        candidates
+            .into_iter()
+            .filter(|&i| self.matches_dates_and_text(data, &data.events[i], &text, &mut buf))
+            .collect()
+    }
+
+    /// "from Sep 2012 to Nov 2012", "from 2012", "until 2008", or "".
+    pub fn dates_text(&self) -> String {
+        match (&self.from, &self.to) {
+            (Some(f), Some(t)) if f == t => f.short(),
+            (Some(f), Some(t)) => format!("{} – {}", f.short(), t.short()),
+            (Some(f), None) => format!("from {}", f.short()),
+            (None, Some(t)) => format!("until {}", t.short()),
+            (None, None) => String::new(),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Finding events: one folding rule for data and queries, filters (actors, text, dates), the
+//! actor index and fuzzy ranking. The TUI and the command line both go through here, so
+//! `annals list --actor putin` and the actor filter in the TUI cannot disagree.
+
+mod actors;
+mod date;
+mod filter;
+mod fold;
+mod search;
+
+pub use actors::{ActorError, ActorIndex, ActorMatch};
+pub use date::{BadDate, parse_bounds, parse_date};
+pub use filter::{ActorMode, Filter};
+pub use fold::{Folded, fold, fold_into};
+pub use search::{Search, event_mentions};
