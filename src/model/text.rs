@@ -6,6 +6,9 @@
 
 use std::sync::Arc;
 
+/// How much text is checked to be UTF-8 at a time.
+const UTF8_CHUNK: usize = 16 << 20;
+
 /// The bytes a dataset was read from, shared by every copy of the dataset.
 #[derive(Clone)]
 pub struct Store(Arc<Inner>);
@@ -52,20 +55,41 @@ impl Store {
         }
     }
 
-    /// Records that every byte is UTF-8. Loading calls this once it has checked them all.
-    /// A mapped file is not trusted to stay so (another program could rewrite it while it is
-    /// open), so its texts are checked each time they are read.
-    pub(crate) fn checked_utf8(&self) {
+    /// Checks that every byte is UTF-8, a chunk at a time (giving each chunk's pages back
+    /// when the bytes are mapped), so that a parser need not check each string again; the
+    /// offset of the first byte that is not, otherwise. Held bytes are then trusted to stay
+    /// UTF-8; a mapped file is not (another program could rewrite it while it is open), so
+    /// its texts are checked again each time they are read.
+    pub fn check_utf8(&self) -> Result<&str, usize> {
+        let bytes = self.bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut end = (start + UTF8_CHUNK).min(bytes.len());
+            // Never split a character: back up to the start of one (at most 3 bytes; more
+            // continuation bytes in a row are not UTF-8, which the next chunk then reports).
+            let floor = end.saturating_sub(3).max(start + 1);
+            while end > floor && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+                end -= 1;
+            }
+            if let Err(e) = simdutf8::compat::from_utf8(&bytes[start..end]) {
+                return Err(start + e.valid_up_to());
+            }
+            self.release_before(end);
+            start = end;
+        }
         if !matches!(self.0.bytes, Bytes::Mapped(_)) {
             let _ = self.0.utf8.set(());
         }
+        // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
+        // on character boundaries.
+        Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
     }
 
     /// The bytes as text, once they have been checked to be UTF-8.
     fn as_str(&self) -> Option<&str> {
         self.0.utf8.get()?;
-        // SAFETY: `checked_utf8` is only called after every byte was checked, and it marks
-        // only bytes that cannot change (static or held ones, never a mapped file).
+        // SAFETY: `utf8` is only set by `check_utf8` after every byte was checked, and only
+        // for bytes that cannot change (static or held ones, never a mapped file).
         Some(unsafe { std::str::from_utf8_unchecked(self.bytes()) })
     }
 

@@ -1,0 +1,109 @@
+//! Why a dataset could not be loaded: errors that stop a load (I/O, JSON syntax, cancel) and
+//! the semantic problems validation collects, each naming its record and field.
+
+use std::fmt;
+
+/// Why a dataset could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {kind}: {message}")]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        kind: &'static str,
+        message: String,
+    },
+    #[error("{}", invalid_text(.path, .problems))]
+    Invalid {
+        path: String,
+        problems: Vec<Problem>,
+    },
+    #[error("{path}: loading was cancelled")]
+    Cancelled { path: String },
+}
+
+fn invalid_text(path: &str, problems: &[Problem]) -> String {
+    let n = problems.len();
+    let mut s = format!(
+        "{path}: {n} problem{} in the dataset:",
+        if n == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        s.push_str(&format!("\n  {p}"));
+    }
+    s
+}
+
+pub(super) fn json_error(e: serde_json::Error, path: &str) -> LoadError {
+    use serde_json::error::Category;
+    let kind = match e.classify() {
+        Category::Syntax => "JSON syntax error",
+        Category::Eof => "unexpected end of file",
+        Category::Data => "invalid dataset",
+        Category::Io => "read error",
+    };
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    LoadError::Json {
+        path: path.to_string(),
+        line: e.line(),
+        column: e.column(),
+        kind,
+        message,
+    }
+}
+
+/// Which kind of record a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Dataset,
+    Actor,
+    Source,
+    Event,
+}
+
+/// One semantic problem: which record (by id, or by position when it has none), which field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub record: RecordKind,
+    /// Position in its array (0-based).
+    pub index: usize,
+    pub id: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (kind, array) = match self.record {
+            RecordKind::Dataset => return write!(f, "field `{}`: {}", self.field, self.message),
+            RecordKind::Actor => ("actor", "actors"),
+            RecordKind::Source => ("source", "sources"),
+            RecordKind::Event => ("event", "events"),
+        };
+        if self.id.is_empty() {
+            write!(f, "{kind} #{} ({array}[{}])", self.index + 1, self.index)?;
+        } else {
+            write!(f, "{kind} `{}`", self.id)?;
+        }
+        write!(f, ", field `{}`: {}", self.field, self.message)
+    }
+}
+
+/// The line and column (both from 1, the column in bytes) of a byte offset in `bytes`.
+pub fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let at = at.min(bytes.len());
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    (
+        1 + memchr::memchr_iter(b'\n', &bytes[..at]).count(),
+        1 + at - line_start,
+    )
+}

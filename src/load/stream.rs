@@ -1,0 +1,436 @@
+//! The `annals/1` reader: serde reads the top level, the actors and the sources, then each
+//! event in turn, handed to `check::Builder`. A big file is parsed on this thread while a
+//! second one checks the events, in batches.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::ControlFlow;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::check::{self, Builder};
+use super::error::{LoadError, RecordKind, json_error, line_column};
+use super::{FORMAT, Hook, PROGRESS_EVERY, Progress, raw};
+use crate::model::{Actor, Dataset, Event, Source, Store};
+
+/// How far the parser gets between two releases of a mapped file's pages.
+const RELEASE_EVERY: usize = 64 << 20;
+/// From this size (in bytes) a dataset's events are checked by a second thread while they
+/// are parsed, in batches of `BATCH`.
+const PARALLEL_FROM: usize = 4 << 20;
+const BATCH: usize = 1024;
+/// A byte order mark, which some editors put first.
+const BOM: &str = "\u{feff}";
+
+/// Reads a whole dataset from `store`, telling `hook` how far it has got.
+pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
+    let bytes = store.bytes();
+    let bom = if bytes.starts_with(BOM.as_bytes()) {
+        BOM.len()
+    } else {
+        0
+    };
+    let body = match store.check_utf8() {
+        Ok(all) => &all[bom..],
+        Err(at) => {
+            let (line, column) = line_column(&bytes[bom..], at.saturating_sub(bom));
+            return Err(LoadError::Json {
+                path: name.to_string(),
+                line,
+                column,
+                kind: "not UTF-8",
+                message: "the file must be UTF-8 text".to_string(),
+            });
+        }
+    };
+    let mut reader = Reader {
+        base: bytes,
+        store: &store,
+        hook,
+        top: Top::default(),
+        b: Builder::new(bytes),
+        released: 0,
+        cancelled: false,
+    };
+    reader.pass(body, false, name)?;
+    if reader.b.refs.is_none() {
+        // The events came before the actors or sources they name: read them again, now
+        // that those are known.
+        reader.make_refs();
+        reader.pass(body, true, name)?;
+    }
+    let Reader { top, b, .. } = reader;
+    let Builder {
+        mut checker,
+        mut events,
+        ..
+    } = b;
+    {
+        let mut at = checker.at(RecordKind::Dataset, 0, "");
+        if top.format != FORMAT {
+            at.problem(
+                "format",
+                format!("is {:?}; annals reads {FORMAT:?}", top.format),
+            );
+        }
+        at.required("title", &top.title);
+    }
+    if !checker.problems.is_empty() {
+        // The dataset's own fields first, then records in the order they were checked.
+        checker
+            .problems
+            .sort_by_key(|p| p.record != RecordKind::Dataset);
+        return Err(LoadError::Invalid {
+            path: name.to_string(),
+            problems: checker.problems,
+        });
+    }
+    sort_events(&mut events);
+    let (actors, sources) = top.records;
+    Ok(Dataset {
+        title: top.title,
+        description: top.description,
+        language: top.language,
+        actors,
+        sources,
+        events,
+        store: store.clone(),
+    })
+}
+
+/// Sorts events into timeline order (`Event::sort_cmp`). Events are large, so their positions
+/// are sorted and the events then moved once each, in place, rather than moved by the sort
+/// (which would also want a scratch copy of half of them).
+fn sort_events(events: &mut [Event]) {
+    if events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
+        return;
+    }
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_by(|&a, &b| events[a as usize].sort_cmp(&events[b as usize]));
+    // Follow each cycle of the permutation: position `i` takes the event at `order[i]`.
+    let mut placed = vec![false; events.len()];
+    for start in 0..events.len() {
+        if placed[start] {
+            continue;
+        }
+        let mut i = start;
+        loop {
+            placed[i] = true;
+            let from = order[i] as usize;
+            if from == start {
+                break;
+            }
+            events.swap(i, from);
+            i = from;
+        }
+    }
+}
+
+/// The dataset's fields other than its events.
+#[derive(Default)]
+struct Top {
+    format: String,
+    title: String,
+    description: Option<String>,
+    language: Option<String>,
+    raw_actors: Option<Vec<raw::Actor>>,
+    raw_sources: Option<Vec<raw::Source>>,
+    /// The actors and sources, checked.
+    records: (Vec<Actor>, Vec<Source>),
+}
+
+/// The state of one load.
+struct Reader<'a, 'h> {
+    /// All the bytes, where `Text`s are measured from.
+    base: &'a [u8],
+    store: &'a Store,
+    hook: &'h mut Hook<'h>,
+    top: Top,
+    /// What checks the events and keeps them; it works beside the parser (see `EventsSeed`).
+    b: Builder<'a>,
+    /// How much of a mapped file has been given back (see `Store::release_before`).
+    released: usize,
+    cancelled: bool,
+}
+
+impl<'a, 'h> Reader<'a, 'h> {
+    /// One pass over the top level. On the second pass (`events_only`) only the events are read.
+    fn pass(&mut self, body: &'a str, events_only: bool, name: &str) -> Result<(), LoadError> {
+        self.released = 0;
+        let mut de = serde_json::Deserializer::from_str(body);
+        let result = TopSeed {
+            reader: self,
+            events_only,
+        }
+        .deserialize(&mut de)
+        .and_then(|()| de.end());
+        match result {
+            Err(_) if self.cancelled => Err(LoadError::Cancelled {
+                path: name.to_string(),
+            }),
+            Err(e) => Err(json_error(e, name)),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    /// Checks the actors and sources and builds the maps events resolve their references with.
+    fn make_refs(&mut self) {
+        let actors = self.top.raw_actors.take().unwrap_or_default();
+        let sources = self.top.raw_sources.take().unwrap_or_default();
+        let (records, refs) = check::records(&mut self.b.checker, actors, sources);
+        self.top.records = records;
+        self.b.refs = Some(refs);
+    }
+
+    /// Where in the bytes a string read from them ends.
+    fn end_of(&self, s: &str) -> Option<usize> {
+        let start = (s.as_ptr() as usize).checked_sub(self.base.as_ptr() as usize)?;
+        (start <= self.base.len()).then_some(start + s.len())
+    }
+
+    /// Reports progress and gives back the pages of a mapped file the parser has passed.
+    /// `Break` when the hook cancels.
+    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
+        if at >= self.released + RELEASE_EVERY {
+            // Keep a margin behind the parser (the checking thread never reads the bytes:
+            // it keeps places in them).
+            self.released = at - (1 << 20);
+            self.store.release_before(self.released);
+        }
+        (self.hook)(Progress {
+            bytes: at as u64,
+            total: self.base.len() as u64,
+            events,
+        })
+    }
+}
+
+/// Reads the top-level object: every field but the events with serde, the events with
+/// `EventsSeed`.
+struct TopSeed<'r, 'a, 'h> {
+    reader: &'r mut Reader<'a, 'h>,
+    events_only: bool,
+}
+
+#[derive(Clone, Copy, serde::Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    #[serde(rename = "$schema")]
+    Schema,
+    Format,
+    Title,
+    Description,
+    Language,
+    Actors,
+    Sources,
+    Events,
+}
+
+const FIELDS: &[&str] = &[
+    "$schema",
+    "format",
+    "title",
+    "description",
+    "language",
+    "actors",
+    "sources",
+    "events",
+];
+
+impl<'de, 'r, 'h> DeserializeSeed<'de> for TopSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_struct("Dataset", FIELDS, self)
+    }
+}
+
+impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an annals/1 dataset (a JSON object)")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<(), M::Error> {
+        use serde::de::Error;
+        let reader = self.reader;
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<Field>()? {
+            if !seen.insert(key as u8) {
+                return Err(M::Error::custom(format!(
+                    "duplicate field `{}`",
+                    FIELDS[key as usize]
+                )));
+            }
+            if self.events_only && !matches!(key, Field::Events) {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let top = &mut reader.top;
+            match key {
+                Field::Schema => {
+                    map.next_value::<Option<String>>()?;
+                }
+                Field::Format => top.format = map.next_value()?,
+                Field::Title => top.title = map.next_value()?,
+                Field::Description => top.description = map.next_value()?,
+                Field::Language => top.language = map.next_value()?,
+                Field::Actors => top.raw_actors = Some(map.next_value()?),
+                Field::Sources => top.raw_sources = Some(map.next_value()?),
+                Field::Events => {
+                    let known =
+                        self.events_only || (top.raw_actors.is_some() && top.raw_sources.is_some());
+                    if !known {
+                        // Read again once the actors and sources are known; for now only
+                        // passed over (with progress, and a chance to cancel).
+                        map.next_value_seed(EventsSeed {
+                            reader: &mut *reader,
+                            keep: false,
+                        })?;
+                        continue;
+                    }
+                    if reader.b.refs.is_none() {
+                        reader.make_refs();
+                    }
+                    map.next_value_seed(EventsSeed {
+                        reader: &mut *reader,
+                        keep: true,
+                    })?;
+                }
+            }
+        }
+        // Actors and sources only, or a dataset with no events: read the events (none) now.
+        if !self.events_only && reader.b.refs.is_none() && !seen.contains(&(Field::Events as u8)) {
+            reader.make_refs();
+        }
+        Ok(())
+    }
+}
+
+/// Reads the events array one event at a time; passes over it when not `keep`.
+struct EventsSeed<'r, 'a, 'h> {
+    reader: &'r mut Reader<'a, 'h>,
+    keep: bool,
+}
+
+impl<'de, 'r, 'h> DeserializeSeed<'de> for EventsSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of events")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+        let reader = self.reader;
+        if !self.keep {
+            let mut i = 0;
+            while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                i += 1;
+                if i % PROGRESS_EVERY == 0
+                    && let Some(end) = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id))
+                    && reader.progress(end, i).is_break()
+                {
+                    reader.cancelled = true;
+                    return Err(serde::de::Error::custom("cancelled"));
+                }
+            }
+            return Ok(());
+        }
+        if reader.base.len() < PARALLEL_FROM {
+            let mut i = 0;
+            while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                reader.b.add(i, e);
+                i += 1;
+            }
+            let _ = reader.progress(reader.base.len(), i);
+            return Ok(());
+        }
+        // A big file: this thread parses, a second one checks and keeps the events, taking
+        // them in batches. The two halves of the work take about as long.
+        let mut builder = std::mem::take(&mut reader.b);
+        let (parsed, builder) = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<raw::Event<'de>>>(8);
+            let worker = scope.spawn(move || {
+                let mut i = 0;
+                for batch in receive {
+                    for e in batch {
+                        builder.add(i, e);
+                        i += 1;
+                    }
+                }
+                builder
+            });
+            let parsed = (|| {
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut i = 0;
+                while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
+                    let end = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id));
+                    batch.push(e);
+                    i += 1;
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if send.send(full).is_err() {
+                            break; // the worker stopped: its panic is raised below
+                        }
+                    }
+                    if i % PROGRESS_EVERY == 0
+                        && let Some(end) = end
+                        && reader.progress(end, i).is_break()
+                    {
+                        reader.cancelled = true;
+                        return Err(serde::de::Error::custom("cancelled"));
+                    }
+                }
+                let _ = send.send(batch);
+                let _ = reader.progress(reader.base.len(), i);
+                Ok(())
+            })();
+            drop(send);
+            let builder = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, builder)
+        });
+        reader.b = builder;
+        parsed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Events written before the actors and sources they name are read twice; the first
+    /// pass reports progress too, and can be cancelled.
+    #[test]
+    fn events_before_their_references_are_read_and_the_first_pass_can_be_cancelled() {
+        let events: Vec<String> = (0..PROGRESS_EVERY + 10)
+            .map(|i| format!(r#"{{"id":"e{i}","when":"2012-01-01","title":"T","actors":["a"]}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"format":"annals/1","title":"T","events":[{}],"actors":[{{"id":"a","name":"A"}}],"sources":[]}}"#,
+            events.join(",")
+        );
+        let store = || Store::from_vec(json.clone().into_bytes());
+        let mut calls = 0;
+        let data = read(store(), "x", &mut |_| {
+            calls += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(data.events.len(), PROGRESS_EVERY + 10);
+        assert_eq!(&*data.events[0].actors, &[0]);
+        assert!(calls >= 2, "progress in both passes");
+        let cancelled = read(store(), "x", &mut |_| ControlFlow::Break(()));
+        assert!(matches!(cancelled, Err(LoadError::Cancelled { .. })));
+    }
+}
