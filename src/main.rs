@@ -302,7 +302,7 @@ fn show(file: Option<&Path>, id: &str) -> Outcome {
             format!("no event has the id {id:?}; `annals list` shows the ids"),
         ));
     };
-    let lines = annals::tui::view::detail::lines(&data, &data.events[pos], None);
+    let lines = annals::tui::detail::lines(&data, &data.events[pos], None);
     let text: String = lines
         .iter()
         .map(|l| {

@@ -5,7 +5,8 @@ mod common;
 use annals::load;
 use annals::tui::action::Action;
 use annals::tui::app::{App, Focus, Row};
-use annals::tui::update::{list_height, update};
+use annals::tui::layout::list_height;
+use annals::tui::update::update;
 use common::{app_at, ctrl, key, press};
 use ratatui::crossterm::event::KeyCode;
 

@@ -512,8 +512,9 @@ fn precision_and_uncertainty_are_drawn() {
         uncertain.contains('?') && !uncertain.contains('●'),
         "{uncertain}"
     );
-    let g = annals::tui::view::lanes::geometry(&a, annals::tui::view::regions(&a).lanes.unwrap())
-        .unwrap();
+    let g =
+        annals::tui::layout::lanes_geometry(&a, annals::tui::layout::regions(&a).lanes.unwrap())
+            .unwrap();
     let placed = g
         .lanes
         .iter()
@@ -531,8 +532,8 @@ fn precision_and_uncertainty_are_drawn() {
         press(&mut a, '-');
     }
     assert_eq!(a.lanes.zoom, Zoom::All);
-    let area = annals::tui::view::regions(&a).lanes.unwrap();
-    let g = annals::tui::view::lanes::geometry(&a, area).unwrap();
+    let area = annals::tui::layout::regions(&a).lanes.unwrap();
+    let g = annals::tui::layout::lanes_geometry(&a, area).unwrap();
     let wave = pos(&a, "wave");
     let placed = g
         .lanes
@@ -549,8 +550,8 @@ fn precision_and_uncertainty_are_drawn() {
 fn a_click_in_the_lanes_selects_the_event_under_it() {
     let mut a = builtin(120, 40);
     press(&mut a, 't');
-    let area = annals::tui::view::regions(&a).lanes.unwrap();
-    let g = annals::tui::view::lanes::geometry(&a, area).unwrap();
+    let area = annals::tui::layout::regions(&a).lanes.unwrap();
+    let g = annals::tui::layout::lanes_geometry(&a, area).unwrap();
     let lane = &g.lanes[0];
     let item = lane.items.iter().find(|p| p.row == 0 && p.pos > 0).unwrap();
     let (column, row) = (g.axis_x + item.first, g.inner.y + 1);

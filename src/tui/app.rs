@@ -13,7 +13,7 @@ use crate::export::Format;
 use crate::model::{ActorIx, Dataset};
 use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter, Search};
 
-use super::keymap::KeyPress;
+use super::keymap::{KeyPress, Mode};
 
 /// Which pane keys go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,6 +429,31 @@ impl App {
         match self.selection() {
             Some((a, b)) => self.shown[a..=b].to_vec(),
             None => self.shown.clone(),
+        }
+    }
+
+    /// The mode keys are looked up in: an open popup or prompt first, then the pane with
+    /// focus (the timeline with a range, or in the lanes view).
+    pub fn mode(&self) -> Mode {
+        if self.picker.is_some() {
+            Mode::Picker
+        } else if self.prompt.is_some() {
+            Mode::Prompt
+        } else if let Some(d) = &self.export {
+            if d.confirm {
+                Mode::Confirm
+            } else {
+                Mode::Export
+            }
+        } else if self.help.is_some() {
+            Mode::Help
+        } else {
+            match self.focus {
+                Focus::Timeline if self.selection().is_some() => Mode::Visual,
+                Focus::Timeline if self.view == View::Lanes => Mode::Lanes,
+                Focus::Timeline => Mode::Timeline,
+                Focus::Detail => Mode::Detail,
+            }
         }
     }
 

@@ -1,19 +1,24 @@
 //! The one table of key bindings. It drives dispatch, the help overlay, the footer hints and
 //! the key table in the README (a test checks the README against `markdown_table`).
+//!
+//! Two ideas are kept apart: the `Mode` the browser is in (exactly one at a time, worked out
+//! from the state by `App::mode`) and the `Scope` a binding applies in (a mode, or a group of
+//! them: the timeline's keys also work with a range selected and in the lanes).
+
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
-/// Where a binding applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What keys mean now: exactly one mode at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// The timeline list has focus.
     Timeline,
-    /// The timeline has focus and a visual range is active (`v`): the timeline's keys, but
-    /// these first.
+    /// The timeline has focus and a visual range is active (`v`).
     Visual,
-    /// The timeline has focus in the lanes view (`t`): the timeline's keys, and zoom and pan.
+    /// The timeline has focus in the lanes view (`t`).
     Lanes,
     /// The detail pane has focus.
     Detail,
@@ -21,39 +26,126 @@ pub enum Mode {
     Help,
     /// The actor picker is open: printable keys type into its query.
     Picker,
-    /// A prompt (search, dates) is open: printable keys type into it.
+    /// A prompt (search, dates, go to) is open: printable keys type into it.
     Prompt,
     /// The export dialog is open: printable keys type into the file name.
     Export,
     /// The export dialog asks whether to replace an existing file.
     Confirm,
-    /// Timeline or detail.
-    Browse,
-    /// Anywhere (in the picker and prompts, only keys that do not type text).
-    Any,
 }
 
 impl Mode {
+    pub const ALL: [Mode; 9] = [
+        Mode::Timeline,
+        Mode::Visual,
+        Mode::Lanes,
+        Mode::Detail,
+        Mode::Help,
+        Mode::Picker,
+        Mode::Prompt,
+        Mode::Export,
+        Mode::Confirm,
+    ];
+
     /// Whether printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
         matches!(self, Mode::Picker | Mode::Prompt | Mode::Export)
     }
-}
 
-impl Mode {
+    /// The footer's name for the mode.
     pub fn label(self) -> &'static str {
         match self {
-            Mode::Timeline => "Timeline",
-            Mode::Visual => "Timeline with a range (after v)",
-            Mode::Lanes => "Lanes view (after t)",
-            Mode::Detail => "Detail",
-            Mode::Help => "Help",
-            Mode::Picker => "Actor picker",
-            Mode::Prompt => "Search and date prompts",
-            Mode::Export => "Export dialog",
-            Mode::Confirm => "Replace a file?",
-            Mode::Browse => "Timeline and detail",
-            Mode::Any => "Anywhere",
+            Mode::Timeline => "NORMAL",
+            Mode::Visual => "VISUAL",
+            Mode::Lanes => "LANES",
+            Mode::Export | Mode::Confirm => "EXPORT",
+            Mode::Detail => "DETAIL",
+            Mode::Picker => "ACTORS",
+            Mode::Prompt => "PROMPT",
+            Mode::Help => "HELP",
+        }
+    }
+
+    /// The scope that is this mode and nothing else: its bindings win over shared ones.
+    fn scope(self) -> Scope {
+        match self {
+            Mode::Timeline => Scope::Timeline,
+            Mode::Visual => Scope::Visual,
+            Mode::Lanes => Scope::Lanes,
+            Mode::Detail => Scope::Detail,
+            Mode::Help => Scope::Help,
+            Mode::Picker => Scope::Picker,
+            Mode::Prompt => Scope::Prompt,
+            Mode::Export => Scope::Export,
+            Mode::Confirm => Scope::Confirm,
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The timeline, in every view and with a range selected.
+    Timeline,
+    /// The timeline with a range selected.
+    Visual,
+    /// The lanes view (with or without a range).
+    Lanes,
+    Detail,
+    Help,
+    Picker,
+    Prompt,
+    Export,
+    Confirm,
+    /// The timeline and the detail.
+    Browse,
+    /// Every mode (in those that take text, only keys that do not type).
+    Anywhere,
+}
+
+impl Scope {
+    /// Every scope, in the order the help lists them.
+    pub const ALL: [Scope; 11] = [
+        Scope::Timeline,
+        Scope::Visual,
+        Scope::Lanes,
+        Scope::Detail,
+        Scope::Browse,
+        Scope::Picker,
+        Scope::Prompt,
+        Scope::Export,
+        Scope::Confirm,
+        Scope::Help,
+        Scope::Anywhere,
+    ];
+
+    /// Whether bindings of this scope work in `mode`.
+    pub fn includes(self, mode: Mode) -> bool {
+        let timeline = matches!(mode, Mode::Timeline | Mode::Visual | Mode::Lanes);
+        match self {
+            Scope::Timeline => timeline,
+            // A range may be selected in the lanes view too: zoom and pan still work.
+            Scope::Lanes => matches!(mode, Mode::Lanes | Mode::Visual),
+            Scope::Browse => timeline || mode == Mode::Detail,
+            Scope::Anywhere => true,
+            own => mode.scope() == own,
+        }
+    }
+
+    /// Where the scope applies, in words (help headings, the README's "Where" column).
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Timeline => "Timeline",
+            Scope::Visual => "Timeline with a range (after v)",
+            Scope::Lanes => "Lanes view (after t)",
+            Scope::Detail => "Detail",
+            Scope::Help => "Help",
+            Scope::Picker => "Actor picker",
+            Scope::Prompt => "Search and date prompts",
+            Scope::Export => "Export dialog",
+            Scope::Confirm => "Replace a file?",
+            Scope::Browse => "Timeline and detail",
+            Scope::Anywhere => "Anywhere",
         }
     }
 }
@@ -62,22 +154,22 @@ impl Mode {
 /// applies, what it does, and its short footer hint if it has one.
 pub struct Binding {
     pub keys: &'static [&'static str],
-    pub mode: Mode,
+    pub scope: Scope,
     pub action: Action,
     pub description: &'static str,
     pub hint: Option<&'static str>,
 }
 
-const fn bind(
+const fn b(
     keys: &'static [&'static str],
-    mode: Mode,
+    scope: Scope,
     action: Action,
     description: &'static str,
     hint: Option<&'static str>,
 ) -> Binding {
     Binding {
         keys,
-        mode,
+        scope,
         action,
         description,
         hint,
@@ -85,383 +177,79 @@ const fn bind(
 }
 
 use Action as A;
-use Mode as M;
+use Scope as S;
 
+/// Keys, scope, action, description, footer hint: one binding a line.
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    bind(
-        &["j", "Down"],
-        M::Timeline,
-        A::Down,
-        "next event",
-        Some("move"),
-    ),
-    bind(&["k", "Up"], M::Timeline, A::Up, "previous event", None),
-    bind(
-        &["Ctrl-d"],
-        M::Timeline,
-        A::HalfPageDown,
-        "half a page down",
-        None,
-    ),
-    bind(
-        &["Ctrl-u"],
-        M::Timeline,
-        A::HalfPageUp,
-        "half a page up",
-        None,
-    ),
-    bind(&["PgDn"], M::Timeline, A::PageDown, "a page down", None),
-    bind(&["PgUp"], M::Timeline, A::PageUp, "a page up", None),
-    bind(&["g g", "Home"], M::Timeline, A::First, "first event", None),
-    bind(&["G", "End"], M::Timeline, A::Last, "last event", None),
-    bind(
-        &["Enter"],
-        M::Timeline,
-        A::Open,
-        "read the event in the detail pane",
-        Some("read"),
-    ),
-    bind(
-        &["Tab", "Shift-Tab"],
-        M::Timeline,
-        A::FocusNext,
-        "focus the detail pane",
-        Some("detail"),
-    ),
-    bind(&["q", "Esc"], M::Timeline, A::Back, "quit", Some("quit")),
-    bind(
-        &["v"],
-        M::Timeline,
-        A::ToggleSelect,
-        "start a range here; moving extends it",
-        Some("select"),
-    ),
-    bind(
-        &["v", "Esc", "q"],
-        M::Visual,
-        A::ToggleSelect,
-        "drop the range",
-        Some("drop range"),
-    ),
-    bind(
-        &["x"],
-        M::Visual,
-        A::OpenExport,
-        "export the range",
-        Some("export range"),
-    ),
-    bind(
-        &["+", "="],
-        M::Lanes,
-        A::ZoomIn,
-        "zoom in: decade, year, quarter, month, week, day",
-        Some("zoom"),
-    ),
-    bind(&["-"], M::Lanes, A::ZoomOut, "zoom out", None),
-    bind(
-        &["h", "Left"],
-        M::Lanes,
-        A::PanEarlier,
-        "earlier by the zoom unit",
-        Some("pan"),
-    ),
-    bind(
-        &["l", "Right"],
-        M::Lanes,
-        A::PanLater,
-        "later by the zoom unit",
-        None,
-    ),
-    bind(
-        &["T"],
-        M::Lanes,
-        A::ToggleGrouping,
-        "lanes by actor / by tag",
-        Some("by tag"),
-    ),
-    bind(
-        &["j", "Down"],
-        M::Detail,
-        A::Down,
-        "scroll down",
-        Some("scroll"),
-    ),
-    bind(&["k", "Up"], M::Detail, A::Up, "scroll up", None),
-    bind(
-        &["Ctrl-d"],
-        M::Detail,
-        A::HalfPageDown,
-        "scroll half a page down",
-        None,
-    ),
-    bind(
-        &["Ctrl-u"],
-        M::Detail,
-        A::HalfPageUp,
-        "scroll half a page up",
-        None,
-    ),
-    bind(
-        &["PgDn", "Space"],
-        M::Detail,
-        A::PageDown,
-        "scroll a page down",
-        None,
-    ),
-    bind(&["PgUp"], M::Detail, A::PageUp, "scroll a page up", None),
-    bind(
-        &["g g", "Home"],
-        M::Detail,
-        A::First,
-        "top of the event",
-        None,
-    ),
-    bind(
-        &["G", "End"],
-        M::Detail,
-        A::Last,
-        "bottom of the event",
-        None,
-    ),
-    bind(
-        &["Tab", "Shift-Tab"],
-        M::Detail,
-        A::FocusNext,
-        "focus the timeline",
-        Some("timeline"),
-    ),
-    bind(
-        &["q", "Esc"],
-        M::Detail,
-        A::Back,
-        "back to the timeline",
-        Some("back"),
-    ),
-    bind(
-        &["a"],
-        M::Browse,
-        A::OpenPicker,
-        "filter by actors",
-        Some("actors"),
-    ),
-    bind(
-        &["/"],
-        M::Browse,
-        A::OpenSearch,
-        "search text",
-        Some("search"),
-    ),
-    bind(&["n"], M::Browse, A::NextMatch, "next search hit", None),
-    bind(&["N"], M::Browse, A::PrevMatch, "previous search hit", None),
-    bind(
-        &["d"],
-        M::Browse,
-        A::OpenDates,
-        "bound by dates",
-        Some("dates"),
-    ),
-    bind(
-        &["c"],
-        M::Browse,
-        A::ClearFilters,
-        "clear filters and search",
-        None,
-    ),
-    bind(
-        &["x"],
-        M::Browse,
-        A::OpenExport,
-        "export the range, or every event shown",
-        Some("export"),
-    ),
-    bind(
-        &["t"],
-        M::Browse,
-        A::ToggleLanes,
-        "lanes view / list",
-        Some("lanes"),
-    ),
-    bind(
-        &["]"],
-        M::Browse,
-        A::NextPeriod,
-        "next year (in the lanes, next zoom unit)",
-        None,
-    ),
-    bind(
-        &["["],
-        M::Browse,
-        A::PrevPeriod,
-        "this year's first event, then the previous year",
-        None,
-    ),
-    bind(
-        &[":"],
-        M::Browse,
-        A::OpenGoTo,
-        "go to the event nearest a date",
-        Some("go to"),
-    ),
-    bind(
-        &["r"],
-        M::Browse,
-        A::ToggleReference,
-        "dates relative to this event (again: clear)",
-        None,
-    ),
-    bind(
-        &["] a"],
-        M::Browse,
-        A::NextSameActor,
-        "next event sharing an actor",
-        None,
-    ),
-    bind(
-        &["[ a"],
-        M::Browse,
-        A::PrevSameActor,
-        "previous event sharing an actor",
-        None,
-    ),
-    bind(
-        &["Down", "Ctrl-n"],
-        M::Picker,
-        A::PickerDown,
-        "next actor",
-        None,
-    ),
-    bind(
-        &["Up", "Ctrl-p"],
-        M::Picker,
-        A::PickerUp,
-        "previous actor",
-        None,
-    ),
-    bind(
-        &["Tab"],
-        M::Picker,
-        A::PickerToggle,
-        "choose / unchoose the actor",
-        Some("choose"),
-    ),
-    bind(
-        &["Ctrl-a"],
-        M::Picker,
-        A::ToggleAnyAll,
-        "any / all of the chosen",
-        Some("any/all"),
-    ),
-    bind(
-        &["Enter"],
-        M::Picker,
-        A::Accept,
-        "apply the filter",
-        Some("apply"),
-    ),
-    bind(
-        &["Esc"],
-        M::Picker,
-        A::Back,
-        "close without changing the filter",
-        Some("cancel"),
-    ),
-    bind(
-        &["Backspace"],
-        M::Picker,
-        A::Backspace,
-        "delete a character",
-        None,
-    ),
-    bind(
-        &["Ctrl-u"],
-        M::Picker,
-        A::ClearInput,
-        "clear the query",
-        None,
-    ),
-    bind(&["Enter"], M::Prompt, A::Accept, "confirm", Some("confirm")),
-    bind(&["Esc"], M::Prompt, A::Back, "cancel", Some("cancel")),
-    bind(
-        &["Backspace"],
-        M::Prompt,
-        A::Backspace,
-        "delete a character",
-        None,
-    ),
-    bind(&["Ctrl-u"], M::Prompt, A::ClearInput, "clear", None),
-    bind(
-        &["Down", "Tab", "Ctrl-n"],
-        M::Export,
-        A::FormatNext,
-        "next format",
-        Some("format"),
-    ),
-    bind(
-        &["Up", "Shift-Tab", "Ctrl-p"],
-        M::Export,
-        A::FormatPrev,
-        "previous format",
-        None,
-    ),
-    bind(
-        &["Enter"],
-        M::Export,
-        A::Accept,
-        "write the file",
-        Some("write"),
-    ),
-    bind(
-        &["Esc"],
-        M::Export,
-        A::Back,
-        "close without writing",
-        Some("cancel"),
-    ),
-    bind(
-        &["Backspace"],
-        M::Export,
-        A::Backspace,
-        "delete a character of the name",
-        None,
-    ),
-    bind(
-        &["Ctrl-u"],
-        M::Export,
-        A::ClearInput,
-        "clear the name",
-        None,
-    ),
-    bind(
-        &["y"],
-        M::Confirm,
-        A::Yes,
-        "replace the file",
-        Some("replace"),
-    ),
-    bind(
-        &["n", "Esc"],
-        M::Confirm,
-        A::Back,
-        "keep the file and change the name",
-        Some("keep"),
-    ),
-    bind(
-        &["j", "Down"],
-        M::Help,
-        A::Down,
-        "scroll down",
-        Some("scroll"),
-    ),
-    bind(&["k", "Up"], M::Help, A::Up, "scroll up", None),
-    bind(
-        &["?", "q", "Esc"],
-        M::Help,
-        A::Back,
-        "close the help",
-        Some("close"),
-    ),
-    bind(&["?"], M::Any, A::ToggleHelp, "show the keys", Some("help")),
-    bind(&["Ctrl-c"], M::Any, A::Quit, "quit at once", None),
+    b(&["j", "Down"], S::Timeline, A::Down, "next event", Some("move")),
+    b(&["k", "Up"], S::Timeline, A::Up, "previous event", None),
+    b(&["Ctrl-d"], S::Timeline, A::HalfPageDown, "half a page down", None),
+    b(&["Ctrl-u"], S::Timeline, A::HalfPageUp, "half a page up", None),
+    b(&["PgDn"], S::Timeline, A::PageDown, "a page down", None),
+    b(&["PgUp"], S::Timeline, A::PageUp, "a page up", None),
+    b(&["g g", "Home"], S::Timeline, A::First, "first event", None),
+    b(&["G", "End"], S::Timeline, A::Last, "last event", None),
+    b(&["Enter"], S::Timeline, A::Open, "read the event in the detail pane", Some("read")),
+    b(&["Tab", "Shift-Tab"], S::Timeline, A::FocusNext, "focus the detail pane", Some("detail")),
+    b(&["q", "Esc"], S::Timeline, A::Back, "quit", Some("quit")),
+    b(&["v"], S::Timeline, A::ToggleSelect, "start a range here; moving extends it", Some("select")),
+    b(&["v", "Esc", "q"], S::Visual, A::ToggleSelect, "drop the range", Some("drop range")),
+    b(&["x"], S::Visual, A::OpenExport, "export the range", Some("export range")),
+    b(&["+", "="], S::Lanes, A::ZoomIn, "zoom in: decade, year, quarter, month, week, day", Some("zoom")),
+    b(&["-"], S::Lanes, A::ZoomOut, "zoom out", None),
+    b(&["h", "Left"], S::Lanes, A::PanEarlier, "earlier by the zoom unit", Some("pan")),
+    b(&["l", "Right"], S::Lanes, A::PanLater, "later by the zoom unit", None),
+    b(&["T"], S::Lanes, A::ToggleGrouping, "lanes by actor / by tag", Some("by tag")),
+    b(&["j", "Down"], S::Detail, A::Down, "scroll down", Some("scroll")),
+    b(&["k", "Up"], S::Detail, A::Up, "scroll up", None),
+    b(&["Ctrl-d"], S::Detail, A::HalfPageDown, "scroll half a page down", None),
+    b(&["Ctrl-u"], S::Detail, A::HalfPageUp, "scroll half a page up", None),
+    b(&["PgDn", "Space"], S::Detail, A::PageDown, "scroll a page down", None),
+    b(&["PgUp"], S::Detail, A::PageUp, "scroll a page up", None),
+    b(&["g g", "Home"], S::Detail, A::First, "top of the event", None),
+    b(&["G", "End"], S::Detail, A::Last, "bottom of the event", None),
+    b(&["Tab", "Shift-Tab"], S::Detail, A::FocusNext, "focus the timeline", Some("timeline")),
+    b(&["q", "Esc"], S::Detail, A::Back, "back to the timeline", Some("back")),
+    b(&["a"], S::Browse, A::OpenPicker, "filter by actors", Some("actors")),
+    b(&["/"], S::Browse, A::OpenSearch, "search text", Some("search")),
+    b(&["n"], S::Browse, A::NextMatch, "next search hit", None),
+    b(&["N"], S::Browse, A::PrevMatch, "previous search hit", None),
+    b(&["d"], S::Browse, A::OpenDates, "bound by dates", Some("dates")),
+    b(&["c"], S::Browse, A::ClearFilters, "clear filters and search", None),
+    b(&["x"], S::Browse, A::OpenExport, "export the range, or every event shown", Some("export")),
+    b(&["t"], S::Browse, A::ToggleLanes, "lanes view / list", Some("lanes")),
+    b(&["]"], S::Browse, A::NextPeriod, "next year (in the lanes, next zoom unit)", None),
+    b(&["["], S::Browse, A::PrevPeriod, "this year's first event, then the previous year", None),
+    b(&[":"], S::Browse, A::OpenGoTo, "go to the event nearest a date", Some("go to")),
+    b(&["r"], S::Browse, A::ToggleReference, "dates relative to this event (again: clear)", None),
+    b(&["] a"], S::Browse, A::NextSameActor, "next event sharing an actor", None),
+    b(&["[ a"], S::Browse, A::PrevSameActor, "previous event sharing an actor", None),
+    b(&["Down", "Ctrl-n"], S::Picker, A::PickerDown, "next actor", None),
+    b(&["Up", "Ctrl-p"], S::Picker, A::PickerUp, "previous actor", None),
+    b(&["Tab"], S::Picker, A::PickerToggle, "choose / unchoose the actor", Some("choose")),
+    b(&["Ctrl-a"], S::Picker, A::ToggleAnyAll, "any / all of the chosen", Some("any/all")),
+    b(&["Enter"], S::Picker, A::Accept, "apply the filter", Some("apply")),
+    b(&["Esc"], S::Picker, A::Back, "close without changing the filter", Some("cancel")),
+    b(&["Backspace"], S::Picker, A::Backspace, "delete a character", None),
+    b(&["Ctrl-u"], S::Picker, A::ClearInput, "clear the query", None),
+    b(&["Enter"], S::Prompt, A::Accept, "confirm", Some("confirm")),
+    b(&["Esc"], S::Prompt, A::Back, "cancel", Some("cancel")),
+    b(&["Backspace"], S::Prompt, A::Backspace, "delete a character", None),
+    b(&["Ctrl-u"], S::Prompt, A::ClearInput, "clear", None),
+    b(&["Down", "Tab", "Ctrl-n"], S::Export, A::FormatNext, "next format", Some("format")),
+    b(&["Up", "Shift-Tab", "Ctrl-p"], S::Export, A::FormatPrev, "previous format", None),
+    b(&["Enter"], S::Export, A::Accept, "write the file", Some("write")),
+    b(&["Esc"], S::Export, A::Back, "close without writing", Some("cancel")),
+    b(&["Backspace"], S::Export, A::Backspace, "delete a character of the name", None),
+    b(&["Ctrl-u"], S::Export, A::ClearInput, "clear the name", None),
+    b(&["y"], S::Confirm, A::Yes, "replace the file", Some("replace")),
+    b(&["n", "Esc"], S::Confirm, A::Back, "keep the file and change the name", Some("keep")),
+    b(&["j", "Down"], S::Help, A::Down, "scroll down", Some("scroll")),
+    b(&["k", "Up"], S::Help, A::Up, "scroll up", None),
+    b(&["?", "q", "Esc"], S::Help, A::Back, "close the help", Some("close")),
+    b(&["?"], S::Anywhere, A::ToggleHelp, "show the keys", Some("help")),
+    b(&["Ctrl-c"], S::Anywhere, A::Quit, "quit at once", None),
 ];
 
 /// A key as bindings know it: a code and the modifiers that matter.
@@ -514,11 +302,36 @@ impl KeyPress {
     }
 }
 
-/// Parses a binding's key sequence ("g g" is two presses of g).
-pub fn parse_sequence(spec: &str) -> Vec<KeyPress> {
-    spec.split(' ')
-        .map(|k| KeyPress::parse(k).unwrap_or_else(|| panic!("bad key {k:?} in the keymap")))
-        .collect()
+/// Parses a binding's key sequence ("g g" is two presses of g); `None` when a key in it is
+/// not one `KeyPress::parse` knows.
+pub fn parse_sequence(spec: &str) -> Option<Vec<KeyPress>> {
+    spec.split(' ').map(KeyPress::parse).collect()
+}
+
+/// The table with its key sequences parsed, once.
+struct Parsed {
+    binding: &'static Binding,
+    sequences: Vec<Vec<KeyPress>>,
+}
+
+fn parsed() -> &'static [Parsed] {
+    static PARSED: OnceLock<Vec<Parsed>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        KEYMAP
+            .iter()
+            .map(|binding| Parsed {
+                binding,
+                sequences: binding
+                    .keys
+                    .iter()
+                    .map(|spec| {
+                        parse_sequence(spec)
+                            .unwrap_or_else(|| panic!("bad key {spec:?} in the keymap"))
+                    })
+                    .collect(),
+            })
+            .collect()
+    })
 }
 
 /// How a key sequence is written for people: "gg", "↓", "Ctrl-d".
@@ -548,23 +361,14 @@ pub enum Lookup {
     None,
 }
 
-fn applies(b: &Binding, mode: Mode) -> bool {
-    let timeline_like = matches!(mode, Mode::Timeline | Mode::Visual | Mode::Lanes);
-    b.mode == mode
-        || (b.mode == Mode::Timeline && timeline_like)
-        // A range may be selected in the lanes view too: zoom and pan still work.
-        || (b.mode == Mode::Lanes && mode == Mode::Visual)
-        || (b.mode == Mode::Browse && (timeline_like || mode == Mode::Detail))
-        || b.mode == Mode::Any
-}
-
 /// The bindings that apply in a mode, its own first, so that they win over shared ones
 /// (the visual range's `Esc` over the timeline's, a mode's `?` over the help key).
-fn applicable(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    KEYMAP.iter().filter(move |b| b.mode == mode).chain(
-        KEYMAP
-            .iter()
-            .filter(move |b| b.mode != mode && applies(b, mode)),
+fn applicable(mode: Mode) -> impl Iterator<Item = &'static Parsed> {
+    let own = mode.scope();
+    let all = parsed();
+    all.iter().filter(move |p| p.binding.scope == own).chain(
+        all.iter()
+            .filter(move |p| p.binding.scope != own && p.binding.scope.includes(mode)),
     )
 }
 
@@ -574,7 +378,7 @@ pub fn is_text(key: &KeyPress) -> bool {
 }
 
 /// Looks a sequence up among the bindings of `mode` (and those that apply anywhere).
-/// Bindings of the mode come first in the table, so they win over `Any`.
+/// Bindings of the mode come first, so they win over shared ones.
 pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
     let mut prefix = false;
     let mut complete = None;
@@ -582,11 +386,10 @@ pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
         // Typed text is never a binding in the picker or a prompt.
         return Lookup::None;
     }
-    for b in applicable(mode) {
-        for spec in b.keys {
-            let keys = parse_sequence(spec);
+    for p in applicable(mode) {
+        for keys in &p.sequences {
             if keys == seq {
-                complete = complete.or(Some(b.action));
+                complete = complete.or(Some(p.binding.action));
             }
             if keys.len() > seq.len() && keys.starts_with(seq) {
                 prefix = true;
@@ -603,29 +406,34 @@ pub fn lookup(mode: Mode, seq: &[KeyPress]) -> Lookup {
 
 /// The bindings shown for a mode: its own, then the shared ones in table order. A shared
 /// binding whose every key the mode binds itself is left out (it never fires there), and so
-/// is an `Any` binding of printable keys in a mode that takes text.
+/// is an `Anywhere` binding of printable keys in a mode that takes text.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own_scope = mode.scope();
     let own = move |spec: &&str| {
         KEYMAP
             .iter()
-            .filter(|b| b.mode == mode)
+            .filter(|b| b.scope == own_scope)
             .any(|b| b.keys.contains(spec))
     };
-    let typed = move |b: &&Binding| {
-        b.mode == Mode::Any
+    let typed = move |p: &Parsed| {
+        p.binding.scope == Scope::Anywhere
             && mode.takes_text()
-            && b.keys.iter().all(|k| is_text(&parse_sequence(k)[0]))
+            && p.sequences.iter().all(|s| is_text(&s[0]))
     };
-    applicable(mode).filter(move |b| b.mode == mode || !(b.keys.iter().all(&own) || typed(b)))
+    applicable(mode)
+        .filter(move |p| {
+            p.binding.scope == own_scope || !(p.binding.keys.iter().all(&own) || typed(p))
+        })
+        .map(|p| p.binding)
 }
 
 /// Footer hints for a mode: ("j", "move"), ("Enter", "read")…
 /// The mode's own hints come first, then those of anywhere (`?` help), then the shared ones,
 /// so that a narrow footer keeps the most specific.
 pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
-    let rank = |b: &Binding| match b.mode {
-        m if m == mode => 0,
-        Mode::Any => 1,
+    let rank = |b: &Binding| match b.scope {
+        s if s == mode.scope() => 0,
+        Scope::Anywhere => 1,
         _ => 2,
     };
     let mut v: Vec<&Binding> = bindings_for(mode).filter(|b| b.hint.is_some()).collect();
@@ -633,6 +441,32 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     v.into_iter()
         .filter_map(|b| b.hint.map(|h| (display(b.keys[0]), h)))
         .collect()
+}
+
+/// One row of the help overlay.
+pub enum HelpRow {
+    /// A scope's heading.
+    Heading(Scope),
+    Binding(&'static Binding),
+    Blank,
+}
+
+/// The help overlay's rows: each scope's heading and bindings, a blank row between scopes.
+pub fn help_rows() -> Vec<HelpRow> {
+    let mut out = Vec::new();
+    for scope in Scope::ALL {
+        if !out.is_empty() {
+            out.push(HelpRow::Blank);
+        }
+        out.push(HelpRow::Heading(scope));
+        out.extend(
+            KEYMAP
+                .iter()
+                .filter(|b| b.scope == scope)
+                .map(HelpRow::Binding),
+        );
+    }
+    out
 }
 
 /// The key table of the README, generated from `KEYMAP`.
@@ -643,7 +477,7 @@ pub fn markdown_table() -> String {
         s.push_str(&format!(
             "| {} | {} | {} |\n",
             keys.join(" "),
-            b.mode.label(),
+            b.scope.label(),
             b.description
         ));
     }
@@ -662,31 +496,31 @@ mod tests {
     }
 
     #[test]
-    fn every_key_in_the_table_parses() {
+    fn every_key_in_the_table_parses_and_unknown_keys_do_not() {
         for b in KEYMAP {
             for spec in b.keys {
-                assert!(!parse_sequence(spec).is_empty(), "{spec}");
+                assert!(parse_sequence(spec).is_some(), "{spec}");
             }
         }
+        for bad in ["", "Ctrl-", "Hyper-x", "jj", "g  g", "F13"] {
+            assert_eq!(parse_sequence(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            parse_sequence("Ctrl-d"),
+            Some(vec![KeyPress {
+                code: KeyCode::Char('d'),
+                ctrl: true
+            }])
+        );
     }
 
     #[test]
     fn no_sequence_is_bound_twice_in_one_mode() {
-        for mode in [
-            Mode::Timeline,
-            Mode::Visual,
-            Mode::Lanes,
-            Mode::Detail,
-            Mode::Help,
-            Mode::Picker,
-            Mode::Prompt,
-            Mode::Export,
-            Mode::Confirm,
-        ] {
+        for mode in Mode::ALL {
             let mut seen = Vec::new();
             for b in bindings_for(mode) {
                 for spec in b.keys {
-                    let seq = parse_sequence(spec);
+                    let seq = parse_sequence(spec).unwrap();
                     if seen.contains(&seq) {
                         panic!("{spec} bound twice in {mode:?}");
                     }

@@ -3,7 +3,10 @@
 
 pub mod action;
 pub mod app;
+pub mod detail;
 pub mod keymap;
+pub mod layout;
+pub mod theme;
 pub mod update;
 pub mod view;
 

@@ -7,37 +7,13 @@ use crate::query::ActorMode;
 
 use super::action::Action;
 use super::app::{App, ExportDialog, Focus, Picker, Prompt, PromptKind, Row, View};
-use super::keymap::{self, KeyPress, Lookup, Mode};
-use super::view;
+use super::keymap::{self, KeyPress, Lookup};
+use super::layout::{self, detail_view, list_height};
 use crate::axis::{Unit, Zoom};
 use crate::export::{self, Format, WriteError};
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_STEP: usize = 3;
-
-/// The mode keys are looked up in.
-pub fn mode(app: &App) -> Mode {
-    if app.picker.is_some() {
-        Mode::Picker
-    } else if app.prompt.is_some() {
-        Mode::Prompt
-    } else if let Some(d) = &app.export {
-        if d.confirm {
-            Mode::Confirm
-        } else {
-            Mode::Export
-        }
-    } else if app.help.is_some() {
-        Mode::Help
-    } else {
-        match app.focus {
-            Focus::Timeline if app.selection().is_some() => Mode::Visual,
-            Focus::Timeline if app.view == View::Lanes => Mode::Lanes,
-            Focus::Timeline => Mode::Timeline,
-            Focus::Detail => Mode::Detail,
-        }
-    }
-}
 
 /// Feeds one key press through the keymap, keeping the start of a longer binding pending.
 pub fn on_key(app: &mut App, key: KeyPress) {
@@ -49,7 +25,7 @@ pub fn on_key(app: &mut App, key: KeyPress) {
     }
     let mut seq = std::mem::take(&mut app.pending);
     seq.push(key);
-    let mode = mode(app);
+    let mode = app.mode();
     match keymap::lookup(mode, &seq) {
         Lookup::Action(action) => update(app, action),
         Lookup::Prefix | Lookup::Ambiguous(_) => app.pending = seq,
@@ -75,7 +51,7 @@ pub fn on_key(app: &mut App, key: KeyPress) {
 pub fn waiting(app: &App) -> bool {
     !app.pending.is_empty()
         && matches!(
-            keymap::lookup(mode(app), &app.pending),
+            keymap::lookup(app.mode(), &app.pending),
             Lookup::Ambiguous(_)
         )
 }
@@ -83,7 +59,7 @@ pub fn waiting(app: &App) -> bool {
 /// No further key came: the pending keys act as the binding they are.
 pub fn flush_pending(app: &mut App) {
     let seq = std::mem::take(&mut app.pending);
-    if let Lookup::Ambiguous(action) = keymap::lookup(mode(app), &seq) {
+    if let Lookup::Ambiguous(action) = keymap::lookup(app.mode(), &seq) {
         update(app, action);
     }
 }
@@ -736,36 +712,13 @@ fn same_actor(app: &mut App, forward: bool) {
 }
 
 fn help_action(app: &mut App, action: Action) {
-    let max = view::help::max_scroll(app.width, app.height);
+    let max = layout::help_max_scroll(app.width, app.height);
     let scroll = app.help.get_or_insert(0);
     match action {
         Action::Back => app.help = None,
         Action::Down | Action::WheelDown { .. } => *scroll = (*scroll + 1).min(max),
         Action::Up | Action::WheelUp { .. } => *scroll = scroll.saturating_sub(1),
         _ => {}
-    }
-}
-
-/// Rows of the list (or the lanes) on screen, inside the border: what a page moves.
-pub fn list_height(app: &App) -> usize {
-    let regions = view::regions(app);
-    regions
-        .list
-        .or(regions.lanes)
-        .map_or(1, |r| usize::from(r.height.saturating_sub(2)))
-        .max(1)
-}
-
-/// Lines of the detail pane on screen, and how far it can scroll.
-fn detail_view(app: &App) -> (usize, usize) {
-    let regions = view::regions(app);
-    match regions.detail {
-        Some(r) => {
-            let height = usize::from(r.height.saturating_sub(2)).max(1);
-            let lines = view::detail::line_count(app, r.width.saturating_sub(2));
-            (height, lines.saturating_sub(height))
-        }
-        None => (1, 0),
     }
 }
 
@@ -807,7 +760,7 @@ fn scroll_detail(app: &mut App, motion: Action) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let regions = view::regions(app);
+    let regions = layout::regions(app);
     let at = Position::new(column, row);
     let motion = if down { Action::Down } else { Action::Up };
     if regions
@@ -826,7 +779,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
-    let regions = view::regions(app);
+    let regions = layout::regions(app);
     let at = Position::new(column, row);
     if let Some(list) = regions.list.filter(|r| r.contains(at)) {
         app.focus = Focus::Timeline;
@@ -841,7 +794,8 @@ fn click(app: &mut App, column: u16, row: u16) {
         }
     } else if let Some(lanes) = regions.lanes.filter(|r| r.contains(at)) {
         app.focus = Focus::Timeline;
-        if let Some(pos) = view::lanes::geometry(app, lanes).and_then(|g| g.event_at(column, row)) {
+        if let Some(pos) = layout::lanes_geometry(app, lanes).and_then(|g| g.event_at(column, row))
+        {
             set_cursor(app, pos);
         }
     } else if regions.detail.is_some_and(|r| r.contains(at)) {
@@ -853,9 +807,9 @@ fn click(app: &mut App, column: u16, row: u16) {
 /// cursor is on the first event of a year; keeps the detail scroll in range.
 pub fn keep_in_view(app: &mut App) {
     if let Some(scroll) = app.help.as_mut() {
-        *scroll = (*scroll).min(view::help::max_scroll(app.width, app.height));
+        *scroll = (*scroll).min(layout::help_max_scroll(app.width, app.height));
     }
-    let regions = view::regions(app);
+    let regions = layout::regions(app);
     // A pane that is not on screen (one pane at a time) keeps its position.
     if regions.detail.is_some() {
         let (_, max) = detail_view(app);

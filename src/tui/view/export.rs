@@ -6,20 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
-use super::theme;
 use crate::export::{self, Format};
 use crate::text::{pad, sanitize, truncate_start, width};
 use crate::tui::app::{App, ExportDialog};
-
-/// Where the dialog goes on a screen.
-pub fn area(screen: Rect) -> Rect {
-    let w = screen.width.saturating_sub(4).min(76);
-    let h = screen.height.saturating_sub(2).min(14);
-    super::centered(screen, w, h)
-}
+use crate::tui::theme;
 
 pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
-    let r = area(screen);
+    let r = crate::tui::layout::export_area(screen);
     Clear.render(r, buf);
     let hint = if d.confirm {
         " y replace · n keep "

@@ -7,27 +7,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme;
 use crate::text::{sanitize, truncate, width};
 use crate::tui::app::{App, Prompt, PromptKind};
-use crate::tui::keymap::{self, Mode};
-use crate::tui::update::mode;
+use crate::tui::keymap;
+use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(p) = &app.prompt {
         return prompt(app, p, area, buf);
     }
-    let mode = mode(app);
-    let label = match mode {
-        Mode::Timeline | Mode::Browse => " NORMAL ",
-        Mode::Visual => " VISUAL ",
-        Mode::Lanes => " LANES ",
-        Mode::Export | Mode::Confirm => " EXPORT ",
-        Mode::Detail => " DETAIL ",
-        Mode::Picker => " ACTORS ",
-        Mode::Prompt => " PROMPT ",
-        Mode::Help | Mode::Any => " HELP ",
-    };
+    let mode = app.mode();
+    let label = format!(" {} ", mode.label());
     let mut right = String::new();
     if let Some(q) = &app.search {
         let (at, of) = app.hit_position();

@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme;
 use crate::model::when::year_text;
 use crate::text::{sanitize, truncate, width};
 use crate::tui::app::App;
+use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (n, total) = (app.shown.len(), app.data.events.len());

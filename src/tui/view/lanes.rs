@@ -9,104 +9,14 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::theme;
+use crate::axis::Zoom;
 use crate::axis::lanes::{Lane, Placed};
-use crate::axis::{Window, Zoom};
 use crate::model::when::year_text;
 use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate};
 use crate::tui::app::{App, Focus};
-
-/// Rows a lane may take before its events overlap.
-pub const MAX_LANE_ROWS: usize = 3;
-
-/// Where everything in the lanes pane goes; shared by drawing and mouse clicks.
-pub struct Geometry {
-    /// Inside the border.
-    pub inner: Rect,
-    /// Cells of the lane names, left of the axis.
-    pub label_width: u16,
-    /// The axis: its first column and how many columns it has.
-    pub axis_x: u16,
-    pub cols: u16,
-    pub window: Window,
-    pub lanes: std::rc::Rc<Vec<Lane>>,
-    /// First lane row on screen (lane rows counted across all lanes).
-    pub offset: usize,
-    /// Lane rows in all.
-    pub total_rows: usize,
-}
-
-impl Geometry {
-    /// Lane rows there is room for under the axis row.
-    pub fn visible_rows(&self) -> usize {
-        usize::from(self.inner.height.saturating_sub(1))
-    }
-
-    /// The event at a screen cell, as a position in `shown`.
-    pub fn event_at(&self, column: u16, row: u16) -> Option<usize> {
-        if row <= self.inner.y
-            || row >= self.inner.bottom()
-            || column < self.axis_x
-            || column >= self.axis_x + self.cols
-        {
-            return None;
-        }
-        let lane_row = usize::from(row - self.inner.y - 1) + self.offset;
-        let col = column - self.axis_x;
-        let mut top = 0;
-        for lane in self.lanes.iter() {
-            if lane_row < top + lane.rows {
-                return lane
-                    .items
-                    .iter()
-                    .rev()
-                    .find(|p| top + p.row == lane_row && p.first <= col && col <= p.last)
-                    .map(|p| p.pos);
-            }
-            top += lane.rows;
-        }
-        None
-    }
-}
-
-/// The geometry of the lanes pane in `area`, or `None` when it is too small to draw an axis.
-pub fn geometry(app: &App, area: Rect) -> Option<Geometry> {
-    let inner = area.inner(Margin::new(1, 1));
-    let label_width = (inner.width / 6).clamp(6, 18);
-    let cols = inner.width.checked_sub(label_width + 1)?;
-    if cols < 8 || inner.height < 2 {
-        return None;
-    }
-    let window = app.lanes_window()?;
-    let lanes = app.lanes_in(window, cols, MAX_LANE_ROWS);
-    let total_rows: usize = lanes.iter().map(|l| l.rows).sum();
-    let visible = usize::from(inner.height - 1);
-    // The cursor's first appearance stays on screen; otherwise the busiest lanes are.
-    let mut cursor_row = None;
-    let mut top = 0;
-    for lane in lanes.iter() {
-        if let Some(p) = lane.items.iter().find(|p| p.pos == app.cursor) {
-            cursor_row = Some(top + p.row);
-            break;
-        }
-        top += lane.rows;
-    }
-    let offset = match cursor_row {
-        Some(r) if r >= visible => (r + 1 - visible).min(total_rows.saturating_sub(visible)),
-        _ => 0,
-    };
-    Some(Geometry {
-        inner,
-        label_width,
-        axis_x: inner.x + label_width + 1,
-        cols,
-        window,
-        lanes,
-        offset,
-        total_rows,
-    })
-}
+use crate::tui::layout::{LanesGeometry, lanes_geometry};
+use crate::tui::theme;
 
 /// "Lanes by actor · week of 12 Nov 2012".
 fn title(app: &App) -> String {
@@ -127,7 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = theme::pane(&title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(g) = geometry(app, area) else {
+    let Some(g) = lanes_geometry(app, area) else {
         let text = if app.shown.is_empty() {
             " No events."
         } else {
@@ -216,7 +126,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The tick labels over the axis, and `▼` over the cursor's event.
-fn axis_row(app: &App, g: &Geometry, buf: &mut Buffer) {
+fn axis_row(app: &App, g: &LanesGeometry, buf: &mut Buffer) {
     let cursor = app.current().and_then(|e| {
         let (a, b) = e.when.reach();
         g.window.columns(a, b, g.cols)
@@ -232,7 +142,7 @@ fn axis_row(app: &App, g: &Geometry, buf: &mut Buffer) {
     );
 }
 
-fn lane_label(app: &App, lane: &Lane, g: &Geometry, y: u16, buf: &mut Buffer) {
+fn lane_label(app: &App, lane: &Lane, g: &LanesGeometry, y: u16, buf: &mut Buffer) {
     let room = usize::from(g.label_width);
     let (name, style) = if lane.name.is_empty() {
         (format!("(no {})", app.lanes.grouping.name()), theme::DIM)

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Gauge, Widget};
 use crate::load::Progress;
 use crate::text::{sanitize, truncate};
 
-use super::theme;
+use crate::tui::theme;
 
 /// Draws the loading screen for the file `name` over the whole area.
 pub fn render(name: &str, p: Progress, area: Rect, buf: &mut Buffer) {
@@ -16,7 +16,7 @@ pub fn render(name: &str, p: Progress, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = area.width.saturating_sub(4).min(72);
-    let box_area = super::centered(area, width, 3);
+    let box_area = crate::tui::layout::centered(area, width, 3);
     let title = format!(
         " Opening {} ",
         truncate(&sanitize(name), usize::from(width).saturating_sub(12))

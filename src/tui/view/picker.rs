@@ -7,23 +7,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::theme;
 use crate::query::ActorMode;
 use crate::text::{pad, sanitize, truncate, width};
 use crate::tui::app::{App, Picker};
+use crate::tui::theme;
 
 /// Rows above the list: the query line and the any/all line.
 const HEAD: u16 = 2;
 
-/// Where the picker goes on a screen.
-pub fn area(screen: Rect) -> Rect {
-    let w = screen.width.saturating_sub(4).min(76);
-    let h = screen.height.saturating_sub(4).min(24);
-    super::centered(screen, w, h)
-}
-
 pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
-    let r = area(screen);
+    let r = crate::tui::layout::picker_area(screen);
     Clear.render(r, buf);
     let block = Block::bordered()
         .title(" Actors ")

@@ -6,9 +6,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::theme;
 use crate::axis::{self, Window};
 use crate::tui::app::{App, View};
+use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(window) = app.strip.window else {

@@ -6,11 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::theme;
 use crate::model::when::{elapsed_text, relative_text, year_text};
 use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate, width};
 use crate::tui::app::{App, Focus, Row};
+use crate::tui::theme;
 
 /// Cells of the date column: "13 Nov?" is the widest.
 const DATE_WIDTH: usize = 7;
