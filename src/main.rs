@@ -313,16 +313,6 @@ fn show(file: Option<&Path>, id: &str) -> Outcome {
     write_out(&text)
 }
 
-/// The time an iCalendar export is stamped with: now, or SOURCE_DATE_EPOCH when it is set
-/// (the reproducible-builds convention), so that an export can be made byte for byte again.
-fn now() -> chrono::DateTime<chrono::Utc> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(chrono::Utc::now)
-}
-
 fn export(
     file: Option<&Path>,
     q: &QueryArgs,
@@ -333,7 +323,7 @@ fn export(
     let data = open(file)?;
     let index = ActorIndex::new(&data);
     let events = filter(&data, &index, q)?.apply(&data, &index);
-    let text = export::render(format, &data, &events, now())
+    let text = export::render(format, &data, &events, export::now())
         .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
     let path = match output {
         None => return write_out(&text),

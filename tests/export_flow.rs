@@ -8,6 +8,9 @@ use std::path::Path;
 use annals::export::Format;
 use annals::load;
 use annals::tui::app::App;
+use annals::tui::effect::{Done, Effect, ExportFailure, ExportJob};
+use annals::tui::keymap::KeyPress;
+use annals::tui::update::{self, on_key};
 use assert_cmd::Command;
 use common::{builtin, go_to, key, screen, typing};
 use predicates::prelude::*;
@@ -245,6 +248,75 @@ fn the_dialog_is_drawn_at_every_small_size() {
             let _ = screen(&app);
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The dialog's decisions, without files: update asks for a write and takes in what came of it.
+
+/// A key through update alone: its effects are returned, not carried out.
+fn decide(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    on_key(app, KeyPress { code, ctrl: false })
+}
+
+#[test]
+fn the_dialog_asks_for_a_write_and_takes_in_what_came_of_it() {
+    let mut app = autumn(Path::new("/nowhere/at/all"));
+    let range = app.export_events();
+    assert!(decide(&mut app, KeyCode::Char('x')).is_empty());
+    let asked = decide(&mut app, KeyCode::Enter);
+    let job = ExportJob {
+        events: range.clone(),
+        format: Format::Markdown,
+        name: "annals-2012-09-12--2012-11-13.md".into(),
+        dir: "/nowhere/at/all".into(),
+        overwrite: false,
+    };
+    assert_eq!(asked, vec![Effect::Export(job.clone())]);
+    assert!(app.export.is_some(), "open until the write is done");
+    // The file is there: the dialog asks, and y asks again, to replace it.
+    let more = update::done(&mut app, Done::Exported(Err(ExportFailure::Exists)));
+    assert!(more.is_empty());
+    assert!(app.export.as_ref().unwrap().confirm);
+    let replace = decide(&mut app, KeyCode::Char('y'));
+    let job = ExportJob {
+        overwrite: true,
+        ..job
+    };
+    assert_eq!(replace, vec![Effect::Export(job)]);
+    // A failure stays in the dialog, to be mended.
+    update::done(
+        &mut app,
+        Done::Exported(Err(ExportFailure::Failed("the disk is full".into()))),
+    );
+    let d = app.export.as_ref().unwrap();
+    assert_eq!(d.error.as_deref(), Some("the disk is full"));
+    assert!(!d.confirm);
+    // Success closes it, reports in the footer and drops the range.
+    update::done(&mut app, Done::Exported(Ok(())));
+    assert!(app.export.is_none());
+    assert_eq!(
+        app.status.as_deref(),
+        Some(
+            format!(
+                "wrote {} events to annals-2012-09-12--2012-11-13.md (Markdown brief)",
+                range.len()
+            )
+            .as_str()
+        )
+    );
+    assert!(app.selection().is_none());
+}
+
+#[test]
+fn an_empty_name_is_refused_without_asking_for_a_write() {
+    let mut app = builtin(120, 40);
+    decide(&mut app, KeyCode::Char('x'));
+    common::ctrl(&mut app, 'u');
+    assert!(decide(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(
+        app.export.as_ref().unwrap().error.as_deref(),
+        Some("type a file name")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

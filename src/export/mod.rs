@@ -112,6 +112,16 @@ pub fn render(
     })
 }
 
+/// The time an iCalendar export is stamped with: now, or SOURCE_DATE_EPOCH when it is set
+/// (the reproducible-builds convention), so that an export can be made byte for byte again.
+pub fn now() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(Utc::now)
+}
+
 /// The file name an export is offered under: `annals-2012-09-12--2012-11-13.md`.
 pub fn file_name(data: &Dataset, events: &[usize], format: Format) -> String {
     let stem = match crate::model::span(events.iter().map(|&i| &data.events[i])) {

@@ -6,6 +6,7 @@ mod actors;
 mod date;
 mod filter;
 mod fold;
+pub mod nav;
 mod search;
 
 pub use actors::{ActorError, ActorIndex, ActorMatch};

@@ -1,9 +1,12 @@
 //! The only code that touches the terminal: set-up, restore (on quit, on error, on panic) and
-//! the event loop. Everything else in `tui` is plain state and drawing.
+//! the event loop, which turns terminal events into actions, hands them to `update`, carries
+//! out the effects it returns (`effect::run`) and draws. Everything else in `tui` is plain
+//! state, layout and drawing.
 
 pub mod action;
 pub mod app;
 pub mod detail;
+pub mod effect;
 pub mod keymap;
 pub mod layout;
 pub mod theme;
@@ -157,12 +160,14 @@ fn session(
 fn next_action(app: &mut App) -> std::io::Result<bool> {
     // A key that may start a longer binding (`]` of `] a`) acts alone if nothing follows.
     if update::waiting(app) && !event::poll(keymap::AMBIGUOUS_WAIT)? {
-        update::flush_pending(app);
+        let effects = update::flush_pending(app);
+        effect::run(app, effects);
         return Ok(true);
     }
     let action = match event::read()? {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            update::on_key(app, KeyPress::from_event(key));
+            let effects = update::on_key(app, KeyPress::from_event(key));
+            effect::run(app, effects);
             return Ok(true);
         }
         Event::Mouse(m) => {
@@ -179,7 +184,8 @@ fn next_action(app: &mut App) -> std::io::Result<bool> {
     };
     Ok(match action {
         Some(action) => {
-            update::update(app, action);
+            let effects = update::update(app, action);
+            effect::run(app, effects);
             true
         }
         None => false,

@@ -4,6 +4,7 @@
 use annals::model::Dataset;
 use annals::tui::action::Action;
 use annals::tui::app::App;
+use annals::tui::effect;
 use annals::tui::keymap::KeyPress;
 use annals::tui::update::{on_key, update};
 use ratatui::Terminal;
@@ -22,8 +23,10 @@ pub fn builtin(width: u16, height: u16) -> App {
     app_at(annals::load::builtin(), width, height)
 }
 
+/// A key press, and whatever it asks of the world carried out as the event loop would.
 pub fn key(app: &mut App, code: KeyCode) {
-    on_key(app, KeyPress { code, ctrl: false });
+    let effects = on_key(app, KeyPress { code, ctrl: false });
+    effect::run(app, effects);
 }
 
 pub fn press(app: &mut App, c: char) {
@@ -31,13 +34,14 @@ pub fn press(app: &mut App, c: char) {
 }
 
 pub fn ctrl(app: &mut App, c: char) {
-    on_key(
+    let effects = on_key(
         app,
         KeyPress {
             code: KeyCode::Char(c),
             ctrl: true,
         },
     );
+    effect::run(app, effects);
 }
 
 pub fn typing(app: &mut App, text: &str) {

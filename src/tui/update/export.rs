@@ -1,0 +1,109 @@
+//! The export dialog: the events it takes, the format, the file name, the question before a
+//! file is replaced. Writing is an effect (`Effect::Export`); what came of it comes back
+//! through `exported`.
+
+use super::super::action::Action;
+use super::super::app::{App, ExportDialog};
+use super::super::effect::{Effect, ExportFailure, ExportJob};
+use crate::export::{self, Format};
+
+pub(super) fn open(app: &mut App) {
+    let events = app.export_events();
+    if events.is_empty() {
+        app.status = Some("nothing to export: no event is shown (c clears the filters)".into());
+        return;
+    }
+    let name = export::file_name(&app.data, &events, Format::ALL[0]);
+    let span = crate::model::span_text(events.iter().map(|&i| &app.data.events[i]));
+    app.export = Some(ExportDialog {
+        span: span.unwrap_or_default(),
+        events,
+        format: 0,
+        name,
+        confirm: false,
+        error: None,
+    });
+}
+
+pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(d) = app.export.as_mut() else {
+        return Vec::new();
+    };
+    if d.confirm {
+        match action {
+            Action::Yes => return write(app, true),
+            Action::Back => d.confirm = false,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let n = Format::ALL.len();
+    match action {
+        Action::Input(c) => d.name.push(c),
+        Action::Backspace => {
+            d.name.pop();
+        }
+        Action::ClearInput => d.name.clear(),
+        Action::FormatNext
+        | Action::FormatPrev
+        | Action::WheelDown { .. }
+        | Action::WheelUp { .. } => {
+            let old = d.format();
+            let forward = matches!(action, Action::FormatNext | Action::WheelDown { .. });
+            d.format = if forward {
+                (d.format + 1) % n
+            } else {
+                (d.format + n - 1) % n
+            };
+            d.name = old.rename(&d.name, d.format());
+        }
+        Action::Accept => return write(app, false),
+        Action::Back => {
+            app.export = None;
+            return Vec::new();
+        }
+        _ => return Vec::new(),
+    }
+    d.error = None;
+    Vec::new()
+}
+
+/// Asks for the export to be written (an existing file is replaced only with `overwrite`);
+/// an empty name is refused here.
+fn write(app: &mut App, overwrite: bool) -> Vec<Effect> {
+    let Some(d) = app.export.as_mut() else {
+        return Vec::new();
+    };
+    d.confirm = false;
+    if d.name.trim().is_empty() {
+        d.error = Some("type a file name".into());
+        return Vec::new();
+    }
+    vec![Effect::Export(ExportJob {
+        events: d.events.clone(),
+        format: d.format(),
+        name: d.name.clone(),
+        dir: app.export_dir.clone(),
+        overwrite,
+    })]
+}
+
+/// What came of writing the export: success closes the dialog and reports in the footer, an
+/// existing file asks first, a failure stays in the dialog to be mended.
+pub(super) fn exported(app: &mut App, result: Result<(), ExportFailure>) {
+    let Some(d) = app.export.as_mut() else { return };
+    match result {
+        Ok(()) => {
+            app.status = Some(format!(
+                "wrote {} to {} ({})",
+                export::count_text(d.events.len()),
+                d.name.trim(),
+                d.format().name()
+            ));
+            app.export = None;
+            app.anchor = None;
+        }
+        Err(ExportFailure::Exists) => d.confirm = true,
+        Err(ExportFailure::Failed(e)) => d.error = Some(e),
+    }
+}

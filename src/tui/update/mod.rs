@@ -1,0 +1,222 @@
+//! `update(&mut App, Action) -> effects`: every change of the browser's state.
+//!
+//! What may happen here: reading and changing `App` (its dataset included, read-only), and
+//! asking the core (`query`, `axis`, `export`'s pure parts) for answers. What may not: the
+//! terminal, files, the environment, the clock, threads that outlive a call. Anything of that
+//! kind is returned as an `Effect`; the event loop (`tui::mod`) carries it out and feeds what
+//! came of it back through `done`. So every function here can be tested without a terminal,
+//! a temporary folder or a clock.
+//!
+//! Keys go through the keymap (`on_key`) in the mode `App::mode` works out, and the mode
+//! decides which state an action reaches. Overlays take keys before the panes, in this order:
+//! the actor picker, a prompt, the export dialog, the help. The first one open takes every
+//! key, so that typing into a popup never moves the timeline behind it (the help is checked
+//! last because it may be opened over the dialog's question and must not answer it). `?`,
+//! Ctrl-C and a resize act in every mode.
+//!
+//! One file per concern: `motion` (cursor, scrolling, mouse, jumps), `picker`, `prompt`
+//! (search, dates, go to), `export`, `lanes`.
+
+mod export;
+mod lanes;
+mod motion;
+mod picker;
+mod prompt;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::action::Action;
+use super::app::{App, Focus, View};
+use super::effect::{Done, Effect};
+use super::keymap::{self, KeyPress, Lookup};
+use super::layout;
+
+pub use motion::keep_in_view;
+pub use prompt::search_slice;
+
+/// Feeds one key press through the keymap, keeping the start of a longer binding pending.
+pub fn on_key(app: &mut App, key: KeyPress) -> Vec<Effect> {
+    app.status = None;
+    // Esc cancels a pending prefix (the `g` of `gg`) and does nothing else.
+    if !app.pending.is_empty() && key.code == KeyCode::Esc {
+        app.pending.clear();
+        return Vec::new();
+    }
+    let mut seq = std::mem::take(&mut app.pending);
+    seq.push(key);
+    let mode = app.mode();
+    match keymap::lookup(mode, &seq) {
+        Lookup::Action(action) => update(app, action),
+        Lookup::Prefix | Lookup::Ambiguous(_) => {
+            app.pending = seq;
+            Vec::new()
+        }
+        Lookup::None if seq.len() > 1 => {
+            // The keys so far did not go on: if they were a binding in their own right (`]`)
+            // it acts now, then this key is read afresh.
+            let mut effects = Vec::new();
+            if let Lookup::Ambiguous(action) = keymap::lookup(mode, &seq[..seq.len() - 1]) {
+                effects = update(app, action);
+            }
+            effects.extend(on_key(app, key));
+            effects
+        }
+        Lookup::None => match key.code {
+            KeyCode::Char(c) if mode.takes_text() && keymap::is_text(&key) => {
+                update(app, Action::Input(c))
+            }
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// Whether the keys pending are a complete binding waiting to see if a longer one follows;
+/// the event loop calls `flush_pending` when no key comes within `keymap::AMBIGUOUS_WAIT`.
+pub fn waiting(app: &App) -> bool {
+    !app.pending.is_empty()
+        && matches!(
+            keymap::lookup(app.mode(), &app.pending),
+            Lookup::Ambiguous(_)
+        )
+}
+
+/// No further key came: the pending keys act as the binding they are.
+pub fn flush_pending(app: &mut App) -> Vec<Effect> {
+    let seq = std::mem::take(&mut app.pending);
+    match keymap::lookup(app.mode(), &seq) {
+        Lookup::Ambiguous(action) => update(app, action),
+        _ => Vec::new(),
+    }
+}
+
+/// Applies an action; returns what must happen outside the browser's state.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // Once the search prompt is closed, anything the user does keeps the cursor from being
+    // moved later by an incremental search still going.
+    if app.prompt.is_none() {
+        app.search_origin = None;
+    }
+    let before = app.shown.get(app.cursor).copied();
+    let effects = apply(app, action);
+    // The lanes follow the cursor: an event moved to out of the window brings its unit in.
+    if app.shown.get(app.cursor).copied() != before {
+        lanes::follow_cursor(app);
+    }
+    keep_in_view(app);
+    effects
+}
+
+/// Takes in what came of an effect.
+pub fn done(app: &mut App, done: Done) -> Vec<Effect> {
+    match done {
+        Done::Exported(result) => export::exported(app, result),
+    }
+    keep_in_view(app);
+    Vec::new()
+}
+
+fn apply(app: &mut App, action: Action) -> Vec<Effect> {
+    if matches!(
+        action,
+        Action::WheelDown { .. }
+            | Action::WheelUp { .. }
+            | Action::Click { .. }
+            | Action::Resize { .. }
+    ) {
+        app.pending.clear();
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Resize { width, height } => {
+            app.width = width;
+            app.height = height;
+            app.rebuild_strip();
+        }
+        Action::ToggleHelp => {
+            app.help = if app.help.is_some() { None } else { Some(0) };
+        }
+        _ if app.picker.is_some() => picker::action(app, action),
+        _ if app.prompt.is_some() => prompt::action(app, action),
+        _ if app.export.is_some() => return export::action(app, action),
+        _ if app.help.is_some() => help_action(app, action),
+        Action::OpenPicker => picker::open(app),
+        Action::OpenSearch => prompt::open_search(app),
+        Action::OpenDates => prompt::open_dates(app),
+        Action::OpenGoTo => prompt::open_go_to(app),
+        Action::ClearFilters => {
+            app.filter = Default::default();
+            app.search = None;
+            app.refilter();
+            app.status = Some("filters and search cleared".into());
+        }
+        Action::NextMatch => motion::next_hit(app, true),
+        Action::PrevMatch => motion::next_hit(app, false),
+        Action::NextSameActor => motion::same_actor(app, true),
+        Action::PrevSameActor => motion::same_actor(app, false),
+        Action::NextPeriod => motion::step_period(app, true),
+        Action::PrevPeriod => motion::step_period(app, false),
+        Action::ToggleReference => motion::toggle_reference(app),
+        Action::Back => match app.focus {
+            Focus::Detail => app.focus = Focus::Timeline,
+            Focus::Timeline => app.quit = true,
+        },
+        Action::ToggleSelect => {
+            app.anchor = match (app.selection(), app.shown.get(app.cursor)) {
+                (None, Some(&ev)) => Some(ev),
+                _ => None,
+            };
+        }
+        Action::OpenExport => export::open(app),
+        Action::ToggleLanes => lanes::toggle(app),
+        Action::ZoomIn
+        | Action::ZoomOut
+        | Action::PanEarlier
+        | Action::PanLater
+        | Action::ToggleGrouping
+            if app.view != View::Lanes =>
+        {
+            app.status = Some("zoom and pan are for the lanes view: t opens it".into());
+        }
+        Action::ZoomIn | Action::ZoomOut => lanes::zoom(app, action == Action::ZoomIn),
+        Action::PanEarlier | Action::PanLater => lanes::pan(app, action == Action::PanLater),
+        Action::ToggleGrouping => lanes::toggle_grouping(app),
+        Action::FocusNext => {
+            app.focus = match app.focus {
+                Focus::Timeline => Focus::Detail,
+                Focus::Detail => Focus::Timeline,
+            }
+        }
+        Action::Open => {
+            if app.current().is_some() {
+                app.focus = Focus::Detail;
+            }
+        }
+        Action::WheelDown { column, row } => motion::wheel(app, column, row, true),
+        Action::WheelUp { column, row } => motion::wheel(app, column, row, false),
+        Action::Click { column, row } => motion::click(app, column, row),
+        motion => match app.focus {
+            Focus::Timeline => motion::move_cursor(app, motion),
+            Focus::Detail => motion::scroll_detail(app, motion),
+        },
+    }
+    Vec::new()
+}
+
+fn help_action(app: &mut App, action: Action) {
+    let max = layout::help_max_scroll(app.width, app.height);
+    let scroll = app.help.get_or_insert(0);
+    match action {
+        Action::Back => app.help = None,
+        Action::Down | Action::WheelDown { .. } => *scroll = (*scroll + 1).min(max),
+        Action::Up | Action::WheelUp { .. } => *scroll = scroll.saturating_sub(1),
+        _ => {}
+    }
+}
+
+/// Moves the cursor to a position in `shown`; a new event starts the detail at its top.
+fn set_cursor(app: &mut App, pos: usize) {
+    if pos != app.cursor {
+        app.cursor = pos;
+        app.detail_scroll = 0;
+    }
+}
