@@ -302,13 +302,11 @@ fn show(file: Option<&Path>, id: &str) -> Outcome {
             format!("no event has the id {id:?}; `annals list` shows the ids"),
         ));
     };
-    let lines = annals::tui::detail::lines(&data, &data.events[pos], None);
-    let text: String = lines
+    let outline = annals::outline::Outline::new(&data, &data.events[pos]);
+    let text: String = outline
+        .lines()
         .iter()
-        .map(|l| {
-            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            format!("{s}\n")
-        })
+        .map(|l| format!("{}\n", clean(&l.plain())))
         .collect();
     write_out(&text)
 }

@@ -334,7 +334,11 @@ fn markdown_numbers_sources_as_footnotes_with_their_addresses() {
         md.contains("## Tue 13 Nov 2012 19:41 UTC — Putin and Obama agree to advance ties"),
         "{md}"
     );
-    assert!(md.contains("> Les présidents ont confirmé le désir"));
+    // A French quote in guillemets, as in every face (one outline of an event).
+    assert!(
+        md.contains("> « Les présidents ont confirmé le désir"),
+        "{md}"
+    );
     assert!(md.contains(">\n> “The presidents confirmed their wish to advance relations” (translation)\n>\n> — Dmitry Peskov (fr)[^1]"), "{md}");
     assert!(
         md.contains("[^2]: NTV, 13 Nov 2012: Report. <https://ntv.ru/novosti/amp/366656/>"),

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::ExportError;
 use crate::model::{Dataset, End, Event};
+use crate::outline::Outline;
 use crate::text::sanitize;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11) after neutralising controls; `\n` stays a line
@@ -81,41 +82,36 @@ fn days(e: &Event) -> Result<(NaiveDate, NaiveDate), ExportError> {
     Ok((first, after))
 }
 
-/// The description: the date in words, summary, quotes, sources, notes.
+/// The description: the event's outline in plain text (date in words, summary, quotes with
+/// speaker and translation, numbered sources with addresses, notes).
 fn description(data: &Dataset, e: &Event) -> String {
-    let mut d = format!("{}\n", e.when.long());
+    let o = Outline::new(data, e);
+    let mut d = format!("{}\n", o.date);
     if matches!(e.when.end_bound(), Some(End::Open | End::Unknown)) {
         d.push_str("(the calendar entry covers the known start only)\n");
     }
-    let summary = data.text(&e.summary);
-    if !summary.trim().is_empty() {
+    if let Some(summary) = o.summary {
         let _ = write!(d, "\n{summary}\n");
     }
-    for q in &e.quotes {
-        let _ = write!(
-            d,
-            "\n« {} » — {}",
-            data.text(&q.text),
-            data.actor(q.by).name
-        );
-        if let Some(t) = data.text_opt(&q.translation) {
-            let _ = write!(d, "\n\"{t}\"");
+    for q in &o.quotes {
+        let _ = write!(d, "\n{} — {} [{}]", q.marked(), q.speaker, q.source);
+        if let Some(t) = q.translation {
+            let _ = write!(d, "\n“{t}”");
         }
         d.push('\n');
     }
-    if !e.sources.is_empty() {
+    if !o.sources.is_empty() {
         d.push_str("\nSources:\n");
-        for &s in &e.sources {
-            let s = data.source(s);
-            let _ = write!(d, "- {}: {}", s.citation(), s.title);
-            if let Some(url) = &s.url {
+        for s in &o.sources {
+            let _ = write!(d, "[{}] {}: {}", s.number, s.citation, s.title);
+            if let Some(url) = s.url {
                 let _ = write!(d, " {url}");
             }
             d.push('\n');
         }
     }
-    for n in &e.notes {
-        let _ = write!(d, "\nNote: {}", data.text(n));
+    for n in &o.notes {
+        let _ = write!(d, "\nNote: {n}");
     }
     d.trim_end().to_string()
 }

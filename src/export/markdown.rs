@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::model::{Dataset, Source};
+use crate::outline::Outline;
 use crate::text::sanitize;
 
 /// Dataset text made inert for Markdown: controls neutralised, markup characters escaped.
@@ -61,53 +62,43 @@ pub fn render(data: &Dataset) -> String {
     };
 
     for e in &data.events {
-        let _ = writeln!(
-            out,
-            "## {} — {}\n",
-            md(&e.when.long()),
-            md(data.text(&e.title))
-        );
-        if !e.actors.is_empty() {
-            let names: Vec<String> = e.actors.iter().map(|&a| md(&data.actor(a).name)).collect();
+        let o = Outline::new(data, e);
+        let _ = writeln!(out, "## {} — {}\n", md(&o.date), md(o.title));
+        if !o.actors.is_empty() {
+            let names: Vec<String> = o.actors.iter().map(|n| md(n)).collect();
             let _ = writeln!(out, "*{}*\n", names.join(" · "));
         }
-        let summary = data.text(&e.summary);
-        if !summary.trim().is_empty() {
+        if let Some(summary) = o.summary {
             let _ = writeln!(out, "{}\n", md(summary));
         }
-        // The event's own sources take the first numbers, in the order it lists them.
-        let marks: Vec<String> = e
-            .sources
-            .iter()
-            .map(|&s| format!("[^{}]", note(s)))
-            .collect();
-        for q in &e.quotes {
-            let _ = writeln!(out, "> {}", md(data.text(&q.text)));
-            if let Some(t) = data.text_opt(&q.translation) {
+        // The brief numbers its footnotes across all events: the event's sources, in the
+        // outline's order, take the next numbers the first time they are cited.
+        let numbers: Vec<usize> = o.sources.iter().map(|c| note(c.source)).collect();
+        for q in &o.quotes {
+            let _ = writeln!(out, "> {}", md(&q.marked()));
+            if let Some(t) = q.translation {
                 let _ = writeln!(out, ">\n> “{}” (translation)", md(t));
             }
-            let lang = data
-                .text_opt(&q.lang)
-                .map(|l| format!(" ({})", md(l)))
-                .unwrap_or_default();
+            let lang = q.lang.map(|l| format!(" ({})", md(l))).unwrap_or_default();
             let _ = writeln!(
                 out,
                 ">\n> — {}{lang}[^{}]\n",
-                md(&data.actor(q.by).name),
-                note(q.source)
+                md(q.speaker),
+                numbers[q.source - 1]
             );
         }
-        if !marks.is_empty() {
+        if !numbers.is_empty() {
+            let marks: Vec<String> = numbers.iter().map(|n| format!("[^{n}]")).collect();
             let _ = writeln!(out, "Sources: {}\n", marks.join(" "));
         }
-        for n in &e.notes {
-            let _ = writeln!(out, "- Note: {}", md(data.text(n)));
+        for n in &o.notes {
+            let _ = writeln!(out, "- Note: {}", md(n));
         }
-        if !e.notes.is_empty() {
+        if !o.notes.is_empty() {
             out.push('\n');
         }
-        if !e.tags.is_empty() {
-            let tags: Vec<String> = e
+        if !o.tags.is_empty() {
+            let tags: Vec<String> = o
                 .tags
                 .iter()
                 .map(|t| format!("`{}`", sanitize(t).replace('`', "'")))

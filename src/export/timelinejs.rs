@@ -5,6 +5,7 @@ use chrono::{Datelike, Timelike};
 use serde_json::{Map, Value, json};
 
 use crate::model::{Dataset, End, Event, Point, Precision, Qualifier};
+use crate::outline::Outline;
 use crate::text::sanitize;
 
 /// Dataset text as inert HTML.
@@ -41,44 +42,36 @@ fn date(p: &Point) -> Value {
     Value::Object(parts)
 }
 
-fn text(data: &Dataset, e: &Event) -> String {
+/// The slide's text: the event's outline as HTML.
+fn text(o: &Outline) -> String {
     let mut t = String::new();
-    if !e.actors.is_empty() {
-        let names: Vec<String> = e
-            .actors
-            .iter()
-            .map(|&a| html(&data.actor(a).name))
-            .collect();
+    if !o.actors.is_empty() {
+        let names: Vec<String> = o.actors.iter().map(|n| html(n)).collect();
         t.push_str(&format!("<p><em>{}</em></p>", names.join(" · ")));
     }
-    let summary = data.text(&e.summary);
-    if !summary.trim().is_empty() {
+    if let Some(summary) = o.summary {
         t.push_str(&format!("<p>{}</p>", html(summary)));
     }
-    for q in &e.quotes {
-        let lang = data
-            .text_opt(&q.lang)
+    for q in &o.quotes {
+        let lang = q
+            .lang
             .map(|l| format!(" lang=\"{}\"", html(l)))
             .unwrap_or_default();
-        t.push_str(&format!(
-            "<blockquote><p{lang}>« {} »</p>",
-            html(data.text(&q.text))
-        ));
-        if let Some(tr) = data.text_opt(&q.translation) {
+        t.push_str(&format!("<blockquote><p{lang}>{}</p>", html(&q.marked())));
+        if let Some(tr) = q.translation {
             t.push_str(&format!("<p>“{}”</p>", html(tr)));
         }
         t.push_str(&format!(
-            "<p>— {}, {}</p></blockquote>",
-            html(&data.actor(q.by).name),
-            html(&data.source(q.source).citation())
+            "<p>— {} [{}]</p></blockquote>",
+            html(q.speaker),
+            q.source
         ));
     }
-    if !e.sources.is_empty() {
+    if !o.sources.is_empty() {
         t.push_str("<p>Sources:</p><ol>");
-        for &s in &e.sources {
-            let s = data.source(s);
-            let cite = format!("{}: {}", html(&s.citation()), html(&s.title));
-            match &s.url {
+        for s in &o.sources {
+            let cite = format!("{}: {}", html(&s.citation), html(s.title));
+            match s.url {
                 Some(u) if super::linkable(u) => {
                     t.push_str(&format!("<li><a href=\"{}\">{cite}</a></li>", html(u)))
                 }
@@ -87,11 +80,8 @@ fn text(data: &Dataset, e: &Event) -> String {
         }
         t.push_str("</ol>");
     }
-    for n in &e.notes {
-        t.push_str(&format!(
-            "<p><small>Note: {}</small></p>",
-            html(data.text(n))
-        ));
+    for n in &o.notes {
+        t.push_str(&format!("<p><small>Note: {}</small></p>", html(n)));
     }
     t
 }
@@ -107,18 +97,16 @@ fn slide(data: &Dataset, e: &Event) -> Value {
     let unusual = e.when.start().is_none_or(qualified)
         || e.when.end().is_some_and(qualified)
         || matches!(e.when.end_bound(), Some(End::Open | End::Unknown));
-    let mut body = text(data, e);
+    let o = Outline::new(data, e);
+    let mut body = text(&o);
     if unusual {
         // TimelineJS would print these as plain dates: the text says what is uncertain or
         // open (its samples never use `display_date`, so neither do we).
-        body.insert_str(
-            0,
-            &format!("<p><strong>{}</strong></p>", html(&e.when.long())),
-        );
+        body.insert_str(0, &format!("<p><strong>{}</strong></p>", html(&o.date)));
     }
     s.insert(
         "text".into(),
-        json!({ "headline": html(data.text(&e.title)), "text": body }),
+        json!({ "headline": html(o.title), "text": body }),
     );
     if let Some(tag) = e.tags.first() {
         s.insert("group".into(), html(tag).into());

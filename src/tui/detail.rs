@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme;
-use crate::model::{Dataset, Event, SourceIx};
+use crate::model::{Dataset, Event};
+use crate::outline::{self, Outline};
 use crate::text::sanitize;
 use crate::tui::app::App;
 
@@ -57,88 +58,42 @@ fn reference_line(ev: &Event, reference: &Event, reference_title: &str) -> Line<
     Line::styled(text, theme::DIM)
 }
 
-/// The sources an event cites, in order: its own list, then any that only a quote cites.
-pub fn cited_sources(ev: &Event) -> Vec<SourceIx> {
-    let mut out = ev.sources.to_vec();
-    for q in &ev.quotes {
-        if !out.contains(&q.source) {
-            out.push(q.source);
-        }
+/// The lines of the detail of one event (its outline, styled), with the hits of a folded
+/// search query marked.
+pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'static>> {
+    Outline::new(data, ev)
+        .lines()
+        .iter()
+        .map(|l| styled(l, search))
+        .collect()
+}
+
+fn styled(line: &outline::Line, search: Option<&str>) -> Line<'static> {
+    use outline::Kind;
+    let style = match line.kind {
+        Kind::Date => theme::DATE,
+        Kind::Title => theme::TITLE,
+        Kind::Actors => theme::ACTORS,
+        Kind::Quote => theme::QUOTE,
+        Kind::Translation | Kind::Address | Kind::Tags => theme::DIM,
+        Kind::Heading => theme::HEADING,
+        Kind::Summary | Kind::Speaker | Kind::Source | Kind::Note => Style::default(),
+        Kind::Blank => return Line::default(),
+    };
+    let text = text(&line.text);
+    let mut spans = if line.kind.searched() {
+        theme::highlight(&text, search, style)
+    } else {
+        vec![Span::styled(text, style)]
+    };
+    match (line.number, line.kind) {
+        (Some(n), Kind::Source) => spans.insert(0, Span::styled(format!("[{n}] "), theme::DIM)),
+        (Some(n), _) => spans.push(Span::styled(format!(" [{n}]"), theme::DIM)),
+        (None, _) => {}
     }
-    out
+    Line::from(spans)
 }
 
 fn text(s: &str) -> String {
     sanitize(s).into_owned()
-}
-
-/// The lines of the detail of one event, with the hits of a folded search query marked.
-pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'static>> {
-    let hl = |s: &str, style: Style| Line::from(theme::highlight(&text(s), search, style));
-    let mut out = vec![
-        Line::styled(ev.when.long(), theme::DATE),
-        hl(data.text(&ev.title), theme::TITLE),
-    ];
-    if !ev.actors.is_empty() {
-        let names: Vec<&str> = ev
-            .actors
-            .iter()
-            .map(|&a| data.actor(a).name.as_str())
-            .collect();
-        out.push(hl(&names.join(" · "), theme::ACTORS));
-    }
-    let summary = data.text(&ev.summary);
-    if !summary.is_empty() {
-        out.push(Line::default());
-        out.push(hl(summary, Style::default()));
-    }
-    let sources = cited_sources(ev);
-    let number = |s: SourceIx| sources.iter().position(|&x| x == s).map_or(0, |i| i + 1);
-    for q in &ev.quotes {
-        out.push(Line::default());
-        let (quote, lang) = (data.text(&q.text), data.text_opt(&q.lang));
-        let original = match lang {
-            Some("fr") => format!("« {quote} »"),
-            _ => format!("“{quote}”"),
-        };
-        out.push(hl(&original, theme::QUOTE));
-        let mut by = format!("  — {}", text(&data.actor(q.by).name));
-        if let Some(lang) = lang {
-            by.push_str(&format!(" ({})", text(lang)));
-        }
-        out.push(Line::from(vec![
-            Span::raw(by),
-            Span::styled(format!(" [{}]", number(q.source)), theme::DIM),
-        ]));
-        if let Some(t) = data.text_opt(&q.translation) {
-            out.push(hl(&format!("  “{t}”"), theme::DIM));
-        }
-    }
-    if !sources.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled("Sources", theme::HEADING));
-        for (i, &s) in sources.iter().enumerate() {
-            let src = data.source(s);
-            out.push(Line::from(vec![
-                Span::styled(format!("[{}] ", i + 1), theme::DIM),
-                Span::raw(format!("{}: {}", text(&src.citation()), text(&src.title))),
-            ]));
-            if let Some(url) = &src.url {
-                out.push(Line::styled(format!("    {}", text(url)), theme::DIM));
-            }
-        }
-    }
-    if !ev.notes.is_empty() {
-        out.push(Line::default());
-        out.push(Line::styled("Notes", theme::HEADING));
-        for n in &ev.notes {
-            out.push(hl(&format!("• {}", data.text(n)), Style::default()));
-        }
-    }
-    if !ev.tags.is_empty() {
-        out.push(Line::default());
-        let tags: Vec<String> = ev.tags.iter().map(|t| format!("#{}", text(t))).collect();
-        out.push(Line::styled(tags.join(" "), theme::DIM));
-    }
-    out
 }
