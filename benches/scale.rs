@@ -111,7 +111,7 @@ fn after_load(c: &mut Criterion) {
         let data = loaded(n);
         let index = ActorIndex::new(&data);
         let actor = index.resolve(&data, ACTOR).expect("the actor");
-        let all: Vec<usize> = (0..data.events.len()).collect();
+        let all = data.all_events();
 
         let mut g = c.benchmark_group(format!("after_load/{n}"));
         g.sample_size(20);
@@ -146,7 +146,7 @@ fn after_load(c: &mut Criterion) {
 
         let mut app = App::new(data.clone(), WIDTH, HEIGHT);
         let middle = app.shown.len() / 2;
-        app.cursor = middle;
+        app.cursor = annals::model::ShownIx::new(middle);
         annals::tui::update::keep_in_view(&mut app);
         // One terminal for all frames, as in the browser; `clear` makes each frame a whole
         // one (every cell drawn and compared), the most a key can cost.
@@ -162,11 +162,11 @@ fn after_load(c: &mut Criterion) {
             })
         });
 
-        let ten_k: Vec<usize> = (0..data.events.len().min(10_000)).collect();
+        let ten_k = &data.all_events()[..data.events.len().min(10_000)];
         for format in Format::ALL {
             g.bench_function(BenchmarkId::new("export_10k", format.name()), |b| {
                 b.iter(|| {
-                    export::render(format, &data, &ten_k, chrono::DateTime::UNIX_EPOCH)
+                    export::render(format, &data, ten_k, chrono::DateTime::UNIX_EPOCH)
                         .expect("export")
                         .len()
                 })

@@ -107,6 +107,7 @@ fn every_event_cites_a_source_and_every_source_names_its_publisher() {
     }
     // Every actor and source is used by some event.
     for (i, a) in d.actors.iter().enumerate() {
+        let i = annals::model::ActorIx::new(i);
         assert!(
             d.events
                 .iter()

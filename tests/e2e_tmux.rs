@@ -140,7 +140,8 @@ fn browse_the_built_in_dataset_from_the_keyboard() {
     t.wait_text(&format!("{n}/{n}"));
     let pos = annals::load::builtin()
         .event_position("putin-obama-call")
-        .unwrap();
+        .unwrap()
+        .get();
     for _ in pos + 1..n {
         t.keys(&["k"]);
     }
@@ -238,8 +239,8 @@ fn select_the_autumn_and_export_it_in_every_format() {
     };
     let data = annals::load::builtin();
     let n = data.events.len();
-    let from = data.event_position("usaid-note").unwrap();
-    let to = data.event_position("putin-obama-call").unwrap();
+    let from = data.event_position("usaid-note").unwrap().get();
+    let to = data.event_position("putin-obama-call").unwrap().get();
     let count = to - from + 1;
     t.wait_text(&format!("1/{n}"));
     for format in 0..annals::export::Format::ALL.len() {
@@ -273,7 +274,14 @@ fn select_the_autumn_and_export_it_in_every_format() {
         ["csv", "ics", "json", "md", "timeline.json"].map(|ext| format!("{stem}.{ext}"))
     );
     let back = annals::load::from_path(&dir.path().join(format!("{stem}.json"))).unwrap();
-    assert_eq!(back, data.subset(&(from..=to).collect::<Vec<_>>()));
+    assert_eq!(
+        back,
+        data.subset(
+            &(from..=to)
+                .map(annals::model::EventIx::new)
+                .collect::<Vec<_>>()
+        )
+    );
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use annals::export::{self, Format, WriteError, write_file};
 use annals::load;
-use annals::model::Dataset;
+use annals::model::{Dataset, EventIx};
 use chrono::{DateTime, NaiveDate, Utc};
 
 const FIXTURE: &str = "tests/export/fixture.json";
@@ -19,11 +19,11 @@ fn stamp() -> DateTime<Utc> {
     DateTime::from_timestamp(1_353_000_000, 0).unwrap()
 }
 
-fn all(data: &Dataset) -> Vec<usize> {
-    (0..data.events.len()).collect()
+fn all(data: &Dataset) -> Vec<EventIx> {
+    data.all_events()
 }
 
-fn render(format: Format, data: &Dataset, events: &[usize]) -> String {
+fn render(format: Format, data: &Dataset, events: &[EventIx]) -> String {
     export::render(format, data, events, stamp()).unwrap()
 }
 
@@ -107,7 +107,7 @@ fn the_built_in_autumn_exports_and_reloads_unchanged() {
     let data = load::builtin();
     let from = data.event_position("usaid-note").unwrap();
     let to = data.event_position("putin-obama-call").unwrap();
-    let range: Vec<usize> = (from..=to).collect();
+    let range: Vec<EventIx> = (from.get()..=to.get()).map(EventIx::new).collect();
     let back = load::from_str(&render(Format::Json, &data, &range), "export").unwrap();
     assert_eq!(back, data.subset(&range));
     assert_eq!(back.events.len(), range.len());
@@ -230,10 +230,10 @@ fn icalendar_refuses_dates_it_cannot_hold() {
     let text = r#"{"format": "annals/1", "title": "Rome",
         "events": [{"id": "caesar", "when": "-0043-03-15", "title": "Ides of March"}]}"#;
     let data = load::from_str(text, "rome").unwrap();
-    let err = export::render(Format::Ics, &data, &[0], stamp()).unwrap_err();
+    let err = export::render(Format::Ics, &data, &[EventIx::new(0)], stamp()).unwrap_err();
     assert!(err.to_string().contains("event `caesar`"), "{err}");
     // The other formats can.
-    assert!(export::render(Format::TimelineJs, &data, &[0], stamp()).is_ok());
+    assert!(export::render(Format::TimelineJs, &data, &[EventIx::new(0)], stamp()).is_ok());
 }
 
 /// Every key path in a JSON value with the type of its value: `events[].start_date.year:string`.

@@ -30,8 +30,8 @@ fn autumn(dir: &Path) -> App {
     app.export_dir = dir.to_path_buf();
     go_to(&mut app, "usaid-note");
     typing(&mut app, "v");
-    let to = app.data.event_position("putin-obama-call").unwrap();
-    while app.cursor < to {
+    let to = app.data.event_position("putin-obama-call").unwrap().get();
+    while app.cursor.get() < to {
         typing(&mut app, "j");
     }
     app
@@ -46,7 +46,10 @@ fn a_range_is_selected_with_v_and_dropped_with_esc() {
     assert_eq!(app.data.events[app.shown[b]].id, "putin-obama-call");
     let s = screen(&app);
     assert!(s.contains(" VISUAL "), "{s}");
-    assert!(s.contains(&format!("{} selected", b - a + 1)), "{s}");
+    assert!(
+        s.contains(&format!("{} selected", b.get() - a.get() + 1)),
+        "{s}"
+    );
     assert!(s.contains("┃ 18 Sep  State Department announces"), "{s}");
     assert!(s.contains("v drop range  x export range"), "{s}");
     // Esc drops the range and does not quit.

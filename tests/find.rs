@@ -265,7 +265,11 @@ fn date_bounds_from_the_prompt_match_the_command_line() {
 #[test]
 fn bracket_a_jumps_to_events_sharing_an_actor() {
     let mut a = app(120, 36);
-    let pos = a.data.event_position("lavrov-tells-clinton-usaid").unwrap();
+    let pos = a
+        .data
+        .event_position("lavrov-tells-clinton-usaid")
+        .unwrap()
+        .get();
     for _ in 0..pos {
         key(&mut a, KeyCode::Char('j'));
     }

@@ -43,39 +43,39 @@ fn cursor_visible(app: &App) -> bool {
 fn moving_stops_at_both_ends() {
     let mut a = app(12, 120, 40);
     press(&mut a, 'k');
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     for _ in 0..20 {
         press(&mut a, 'j');
     }
-    assert_eq!(a.cursor, 11);
+    assert_eq!(a.cursor.get(), 11);
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.cursor, 11);
+    assert_eq!(a.cursor.get(), 11);
     key(&mut a, KeyCode::Up);
-    assert_eq!(a.cursor, 10);
+    assert_eq!(a.cursor.get(), 10);
 }
 
 #[test]
 fn gg_and_g_jump_to_the_ends_and_a_lone_g_waits() {
     let mut a = app(50, 120, 40);
     press(&mut a, 'G');
-    assert_eq!(a.cursor, 49);
+    assert_eq!(a.cursor.get(), 49);
     assert!(cursor_visible(&a));
     press(&mut a, 'g');
-    assert_eq!(a.cursor, 49, "one g is only a prefix");
+    assert_eq!(a.cursor.get(), 49, "one g is only a prefix");
     assert_eq!(a.pending.len(), 1);
     press(&mut a, 'g');
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     assert!(a.pending.is_empty());
     assert_eq!(a.list_offset, 0, "the first year heading is on screen");
     // g followed by another key drops the prefix and takes the key.
     press(&mut a, 'g');
     press(&mut a, 'j');
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.cursor.get(), 1);
     assert!(a.pending.is_empty());
     key(&mut a, KeyCode::End);
-    assert_eq!(a.cursor, 49);
+    assert_eq!(a.cursor.get(), 49);
     key(&mut a, KeyCode::Home);
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
 }
 
 #[test]
@@ -87,21 +87,21 @@ fn pages_move_by_the_visible_height_and_clamp() {
         "40 rows less header, strip (3 rows), footer and borders"
     );
     ctrl(&mut a, 'd');
-    assert_eq!(a.cursor, h / 2);
+    assert_eq!(a.cursor.get(), h / 2);
     ctrl(&mut a, 'u');
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     ctrl(&mut a, 'u');
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     key(&mut a, KeyCode::PageDown);
-    assert_eq!(a.cursor, h - 1);
+    assert_eq!(a.cursor.get(), h - 1);
     assert!(cursor_visible(&a));
     for _ in 0..20 {
         key(&mut a, KeyCode::PageDown);
     }
-    assert_eq!(a.cursor, 199);
+    assert_eq!(a.cursor.get(), 199);
     assert!(cursor_visible(&a));
     key(&mut a, KeyCode::PageUp);
-    assert_eq!(a.cursor, 199 - (h - 1));
+    assert_eq!(a.cursor.get(), 199 - (h - 1));
     assert!(cursor_visible(&a));
 }
 
@@ -131,7 +131,7 @@ fn an_empty_dataset_is_calm() {
         press(&mut a, c);
     }
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     assert!(a.current().is_none());
     assert_eq!(a.focus, Focus::Timeline);
 }
@@ -143,7 +143,8 @@ fn tab_and_enter_move_focus_and_keys_then_scroll_the_detail() {
     assert_eq!(a.focus, Focus::Detail);
     press(&mut a, 'j');
     assert_eq!(
-        a.cursor, 0,
+        a.cursor.get(),
+        0,
         "j scrolls the detail, it does not move the cursor"
     );
     assert_eq!(a.detail_scroll, 1);
@@ -202,14 +203,14 @@ fn the_help_scrolls_and_keys_do_not_reach_the_timeline_under_it() {
     press(&mut a, '?');
     press(&mut a, 'j');
     assert_eq!(a.help, Some(1));
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     for _ in 0..100 {
         press(&mut a, 'j');
     }
     let max = a.help.unwrap();
     assert!(max > 1 && max < 100, "scroll is clamped: {max}");
     press(&mut a, 'G');
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     press(&mut a, '?');
     assert!(a.help.is_none());
 }
@@ -225,7 +226,7 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
             row: 10,
         },
     );
-    assert_eq!(a.cursor, 3);
+    assert_eq!(a.cursor.get(), 3);
     update(
         &mut a,
         Action::WheelUp {
@@ -233,7 +234,7 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
             row: 10,
         },
     );
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     update(
         &mut a,
         Action::WheelDown {
@@ -241,12 +242,12 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
             row: 10,
         },
     );
-    assert_eq!(a.cursor, 0);
+    assert_eq!(a.cursor.get(), 0);
     assert!(a.detail_scroll > 0);
     // Row 5 of the screen is the first row inside the list (under the header and the
     // strip's three rows): the year 2000 heading; row 7 is the second event.
     update(&mut a, Action::Click { column: 10, row: 7 });
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.cursor.get(), 1);
     assert_eq!(a.focus, Focus::Timeline);
     update(
         &mut a,
@@ -258,7 +259,7 @@ fn the_wheel_and_clicks_act_on_the_pane_under_the_pointer() {
     assert_eq!(a.focus, Focus::Detail);
     // Clicking a year heading selects nothing new.
     update(&mut a, Action::Click { column: 10, row: 5 });
-    assert_eq!(a.cursor, 1);
+    assert_eq!(a.cursor.get(), 1);
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn resizing_keeps_the_cursor_visible_and_survives_tiny_sizes() {
                 height: h,
             },
         );
-        assert_eq!(a.cursor, 199);
+        assert_eq!(a.cursor.get(), 199);
         if w >= 30 && h >= 8 {
             assert!(cursor_visible(&a), "at {w}×{h}");
         }

@@ -4,7 +4,7 @@
 use super::Window;
 use std::collections::HashMap;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, EventIx, ShownIx};
 
 /// What a lane stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -34,8 +34,8 @@ impl Grouping {
 /// An event placed in a lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
-    /// Position of the event in the list of events shown.
-    pub pos: usize,
+    /// The event, in the list of events shown.
+    pub pos: ShownIx,
     /// First and last column it covers.
     pub first: u16,
     pub last: u16,
@@ -55,39 +55,24 @@ pub struct Lane {
     pub crowded: bool,
 }
 
-/// Lanes for the events at `shown` (positions in `data.events`) inside `window`, across
-/// `cols` columns, each lane at most `max_rows` tall. Lanes come busiest first (over all
-/// the events shown, so their order does not change as the window moves), then in order of
-/// first appearance; events with no actor (or tag) share a last lane with an empty name.
-/// Lanes with nothing in the window are left out.
-pub fn build(
+/// The lanes' names and members (positions in `shown`), busiest first: the part of the
+/// lanes that depends only on the events shown, which the browser keeps until they change.
+/// Lanes come busiest first (over all the events shown, so their order does not change as
+/// the window moves), then in order of first appearance; events with no actor (or tag) share
+/// a last lane with an empty name. `place` then lays them out in a window.
+pub fn groups(
     data: &Dataset,
-    shown: &[usize],
+    shown: &[EventIx],
     grouping: Grouping,
-    window: Window,
-    cols: u16,
-    max_rows: usize,
-) -> Vec<Lane> {
-    place(
-        data,
-        shown,
-        &groups(data, shown, grouping),
-        window,
-        cols,
-        max_rows,
-    )
-}
-
-/// The lanes' names and members (positions in `shown`), busiest first: the part of `build`
-/// that depends only on the events shown, which the browser keeps until they change.
-pub fn groups(data: &Dataset, shown: &[usize], grouping: Grouping) -> Vec<(String, Vec<usize>)> {
+) -> Vec<(String, Vec<ShownIx>)> {
     // Each lane by its actor's index or its tag's text: no string is copied per event.
     let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
     let mut keys: Vec<Key<'_>> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut none: Vec<usize> = Vec::new();
+    let mut members: Vec<Vec<ShownIx>> = Vec::new();
+    let mut none: Vec<ShownIx> = Vec::new();
     let mut of_event: Vec<Key<'_>> = Vec::new();
     for (pos, &ev) in shown.iter().enumerate() {
+        let pos = ShownIx::new(pos);
         let e = &data.events[ev];
         of_event.clear();
         match grouping {
@@ -112,7 +97,7 @@ pub fn groups(data: &Dataset, shown: &[usize], grouping: Grouping) -> Vec<(Strin
     }
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(members[i].len()));
-    let mut groups: Vec<(String, Vec<usize>)> = order
+    let mut groups: Vec<(String, Vec<ShownIx>)> = order
         .into_iter()
         .map(|i| {
             let name = match keys[i] {
@@ -135,11 +120,13 @@ enum Key<'a> {
     Tag(&'a str),
 }
 
-/// Places each lane's events that fall inside `window` (see `build`).
+/// Places each lane's events that fall inside `window` across `cols` columns, each lane at
+/// most `max_rows` tall (events that would overlap stack on rows of their own). Lanes with
+/// nothing in the window are left out.
 pub fn place(
     data: &Dataset,
-    shown: &[usize],
-    groups: &[(String, Vec<usize>)],
+    shown: &[EventIx],
+    groups: &[(String, Vec<ShownIx>)],
     window: Window,
     cols: u16,
     max_rows: usize,
@@ -147,7 +134,7 @@ pub fn place(
     groups
         .iter()
         .filter_map(|(name, positions)| {
-            let spans: Vec<(usize, u16, u16)> = positions
+            let spans: Vec<(ShownIx, u16, u16)> = positions
                 .iter()
                 .filter_map(|&pos| {
                     let (a, b) = data.events[shown[pos]].when.reach();
@@ -161,7 +148,7 @@ pub fn place(
 
 /// Packs items into rows: each goes on the first row where it overlaps nothing; when all
 /// `max_rows` are taken it overlaps in the last one.
-fn lane(name: String, spans: &[(usize, u16, u16)], max_rows: usize) -> Lane {
+fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].1, spans[i].0));
@@ -203,20 +190,24 @@ fn lane(name: String, spans: &[(usize, u16, u16)], max_rows: usize) -> Lane {
 mod tests {
     use super::*;
 
+    fn ix(i: usize) -> ShownIx {
+        ShownIx::new(i)
+    }
+
     #[test]
     fn overlapping_items_are_stacked_and_others_share_a_row() {
         let l = lane(
             "Putin".into(),
             &[
-                (0, 0, 50),
-                (1, 10, 10),
-                (2, 20, 20),
-                (3, 60, 60),
-                (4, 20, 25),
+                (ix(0), 0, 50),
+                (ix(1), 10, 10),
+                (ix(2), 20, 20),
+                (ix(3), 60, 60),
+                (ix(4), 20, 25),
             ],
             4,
         );
-        let row = |pos: usize| l.items.iter().find(|p| p.pos == pos).unwrap().row;
+        let row = |pos: usize| l.items.iter().find(|p| p.pos == ix(pos)).unwrap().row;
         assert_eq!(row(0), 0, "the long range");
         assert_eq!(row(1), 1);
         assert_eq!(row(2), 1, "after item 1 on the same row");
@@ -228,7 +219,11 @@ mod tests {
 
     #[test]
     fn a_full_lane_overlaps_in_its_last_row() {
-        let l = lane("x".into(), &[(0, 5, 5), (1, 5, 5), (2, 5, 5)], 2);
+        let l = lane(
+            "x".into(),
+            &[(ix(0), 5, 5), (ix(1), 5, 5), (ix(2), 5, 5)],
+            2,
+        );
         assert_eq!(l.rows, 2);
         assert!(l.crowded);
         assert_eq!(l.items[2].row, 1);

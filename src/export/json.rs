@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{ActorKind, Dataset};
+use crate::model::{ActorIx, ActorKind, Dataset, SourceIx};
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -73,8 +73,8 @@ struct Quote<'a> {
 }
 
 pub fn render(data: &Dataset) -> String {
-    let actor = |i: usize| data.actors[i].id.as_str();
-    let source = |i: usize| data.sources[i].id.as_str();
+    let actor = |i: ActorIx| data.actor(i).id.as_str();
+    let source = |i: SourceIx| data.source(i).id.as_str();
     let file = File {
         format: crate::load::FORMAT,
         title: &data.title,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, Source, SourceIx};
 use crate::outline::Outline;
 use crate::text::sanitize;
 
@@ -50,8 +50,8 @@ pub fn render(data: &Dataset) -> String {
     }
 
     // Footnotes are numbered in order of first citation across the brief.
-    let mut cited: Vec<usize> = Vec::new();
-    let mut note = |s: usize| -> usize {
+    let mut cited: Vec<SourceIx> = Vec::new();
+    let mut note = |s: SourceIx| -> usize {
         match cited.iter().position(|&c| c == s) {
             Some(i) => i + 1,
             None => {

@@ -13,7 +13,7 @@ mod write;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::Dataset;
+use crate::model::{Dataset, EventIx};
 
 pub use write::{WriteError, write_file};
 
@@ -99,7 +99,7 @@ pub enum ExportError {
 pub fn render(
     format: Format,
     data: &Dataset,
-    events: &[usize],
+    events: &[EventIx],
     now: DateTime<Utc>,
 ) -> Result<String, ExportError> {
     let sub = data.subset(events);
@@ -123,7 +123,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// The file name an export is offered under: `annals-2012-09-12--2012-11-13.md`.
-pub fn file_name(data: &Dataset, events: &[usize], format: Format) -> String {
+pub fn file_name(data: &Dataset, events: &[EventIx], format: Format) -> String {
     let stem = match crate::model::span(events.iter().map(|&i| &data.events[i])) {
         None => "annals".to_string(),
         Some((a, b)) if a == b => format!("annals-{}", a.format("%Y-%m-%d")),

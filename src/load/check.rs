@@ -146,26 +146,26 @@ const NO_DATE: When = When::Point(crate::model::Point {
 });
 
 /// Checks the ids of one kind of record and returns the id → index map.
-fn index_ids<'a>(
+fn index_ids<'a, I: From<usize>>(
     checker: &mut Checker,
     record: RecordKind,
     ids: impl Iterator<Item = &'a str>,
-) -> FxHashMap<String, usize> {
-    let mut map = FxHashMap::default();
+) -> FxHashMap<String, I> {
+    let mut first = FxHashMap::default();
     for (i, id) in ids.enumerate() {
-        check_id(&mut checker.at(record, i, id), id, &mut map);
+        check_id(&mut checker.at(record, i, id), id, &mut first);
     }
-    map
+    first.into_iter().map(|(id, i)| (id, I::from(i))).collect()
 }
 
 /// The index a reference names; a problem in `field` (named only then) when it names nothing.
-fn resolve(
+fn resolve<I: Copy>(
     at: &mut At<'_>,
     field: impl FnOnce() -> String,
     kind: &str,
-    map: &FxHashMap<String, usize>,
+    map: &FxHashMap<String, I>,
     id: &str,
-) -> Option<usize> {
+) -> Option<I> {
     let found = map.get(id).copied();
     if found.is_none() {
         at.problem(field(), format!("unknown {kind} `{id}`"));

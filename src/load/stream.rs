@@ -428,7 +428,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(data.events.len(), PROGRESS_EVERY + 10);
-        assert_eq!(&*data.events[0].actors, &[0]);
+        assert_eq!(&*data.events[0].actors, &[crate::model::ActorIx::new(0)]);
         assert!(calls >= 2, "progress in both passes");
         let cancelled = read(store(), "x", &mut |_| ControlFlow::Break(()));
         assert!(matches!(cancelled, Err(LoadError::Cancelled { .. })));

@@ -1,6 +1,7 @@
 //! The data model: plain values, no terminal and no I/O. References between records are
 //! resolved to indices when a dataset is loaded, so every reference in a `Dataset` is valid.
 
+pub mod ix;
 pub mod text;
 pub mod when;
 
@@ -8,13 +9,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use ix::{ActorIx, EventIx, ShownIx, SourceIx};
 pub use text::{Store, Text};
 pub use when::{End, Point, Precision, Qualifier, When};
 
-/// Index of an actor in `Dataset::actors`.
-pub type ActorIx = usize;
-/// Index of a source in `Dataset::sources`.
-pub type SourceIx = usize;
 /// A tag; each tag's text is kept once per dataset and shared by its events.
 pub type Tag = Arc<str>;
 
@@ -186,15 +184,27 @@ impl Dataset {
         &self.sources[ix]
     }
 
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix]
+    }
+
+    /// Every event's position, in timeline order.
+    pub fn all_events(&self) -> Vec<EventIx> {
+        ix::all(self.events.len()).collect()
+    }
+
     /// Position of the event with this id.
-    pub fn event_position(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| e.id == id)
+    pub fn event_position(&self, id: &str) -> Option<EventIx> {
+        self.events
+            .iter()
+            .position(|e| e.id == id)
+            .map(EventIx::new)
     }
 
     /// A dataset of the events at these positions (in timeline order) and exactly the actors
     /// and sources they reference (by their actors, quotes and sources), in this dataset's
     /// order. The title, description and language are kept.
-    pub fn subset(&self, events: &[usize]) -> Dataset {
+    pub fn subset(&self, events: &[EventIx]) -> Dataset {
         let mut positions = events.to_vec();
         positions.sort_unstable();
         positions.dedup();
@@ -202,10 +212,10 @@ impl Dataset {
         let mut source_used = vec![false; self.sources.len()];
         for e in positions.iter().map(|&i| &self.events[i]) {
             for a in e.participants() {
-                actor_used[a] = true;
+                actor_used[a.get()] = true;
             }
             for &s in e.sources.iter().chain(e.quotes.iter().map(|q| &q.source)) {
-                source_used[s] = true;
+                source_used[s.get()] = true;
             }
         }
         // Old index → new index, for the records kept.
@@ -221,8 +231,10 @@ impl Dataset {
                 .collect()
         };
         let (actor_ix, source_ix) = (renumber(&actor_used), renumber(&source_used));
-        let new_actor = |a: ActorIx| actor_ix[a].expect("a referenced actor is kept");
-        let new_source = |s: SourceIx| source_ix[s].expect("a referenced source is kept");
+        let new_actor =
+            |a: ActorIx| ActorIx::new(actor_ix[a.get()].expect("a referenced actor is kept"));
+        let new_source =
+            |s: SourceIx| SourceIx::new(source_ix[s.get()].expect("a referenced source is kept"));
         Dataset {
             title: self.title.clone(),
             description: self.description.clone(),

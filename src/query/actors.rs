@@ -4,7 +4,8 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::model::{ActorIx, Dataset};
+use crate::model::ix::all;
+use crate::model::{ActorIx, Dataset, EventIx};
 
 use super::fold::{Folded, fold};
 
@@ -13,7 +14,7 @@ pub struct ActorIndex {
     /// Folded names of each actor, in `names_of` order: name, aliases, id.
     folded: Vec<Vec<Folded>>,
     /// Positions in `data.events` of each actor's events (as an actor or a quoted speaker).
-    events: Vec<Vec<usize>>,
+    events: Vec<Vec<EventIx>>,
 }
 
 impl ActorIndex {
@@ -25,48 +26,48 @@ impl ActorIndex {
             .collect();
         // Counted first, so that each list is allocated once at its size.
         let mut counts = vec![0usize; data.actors.len()];
-        let each = |f: &mut dyn FnMut(ActorIx, usize)| {
+        let each = |f: &mut dyn FnMut(ActorIx, EventIx)| {
             for (i, ev) in data.events.iter().enumerate() {
                 for (k, a) in ev.participants().enumerate() {
                     // An actor listed and quoted counts once.
                     if !ev.participants().take(k).any(|b| b == a) {
-                        f(a, i);
+                        f(a, EventIx::new(i));
                     }
                 }
             }
         };
-        each(&mut |a, _| counts[a] += 1);
-        let mut events: Vec<Vec<usize>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-        each(&mut |a, i| events[a].push(i));
+        each(&mut |a, _| counts[a.get()] += 1);
+        let mut events: Vec<Vec<EventIx>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        each(&mut |a, i| events[a.get()].push(i));
         ActorIndex { folded, events }
     }
 
     /// The folded names of an actor.
     fn keys(&self, actor: ActorIx) -> impl Iterator<Item = &str> {
-        self.folded[actor].iter().map(|f| f.text.as_str())
+        self.folded[actor.get()].iter().map(|f| f.text.as_str())
     }
 
     /// How many events an actor takes part in.
     pub fn event_count(&self, actor: ActorIx) -> usize {
-        self.events[actor].len()
+        self.events[actor.get()].len()
     }
 
     /// The events of an actor, in timeline order.
-    pub fn events_of(&self, actor: ActorIx) -> &[usize] {
-        &self.events[actor]
+    pub fn events_of(&self, actor: ActorIx) -> &[EventIx] {
+        &self.events[actor.get()]
     }
 
     /// Finds the one actor a query names: by id, name or alias after folding; else by a
     /// unique name or alias containing the query as whole words.
     pub fn resolve(&self, data: &Dataset, query: &str) -> Result<ActorIx, ActorError> {
         let q = fold(query.trim());
-        let exact: Vec<ActorIx> = (0..self.folded.len())
+        let exact: Vec<ActorIx> = all(self.folded.len())
             .filter(|&a| self.keys(a).any(|k| k == q))
             .collect();
         if let [one] = exact[..] {
             return Ok(one);
         }
-        let words: Vec<ActorIx> = (0..self.folded.len())
+        let words: Vec<ActorIx> = all(self.folded.len())
             .filter(|&a| self.keys(a).any(|k| contains_words(k, &q)))
             .collect();
         match words[..] {
@@ -96,7 +97,7 @@ impl ActorIndex {
                 .map(|k| strsim::jaro_winkler(q, k))
                 .fold(0.0, f64::max)
         };
-        let mut v: Vec<(ActorIx, f64)> = (0..self.folded.len()).map(|a| (a, likeness(a))).collect();
+        let mut v: Vec<(ActorIx, f64)> = all(self.folded.len()).map(|a| (a, likeness(a))).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1));
         v.into_iter().map(|(a, _)| a).collect()
     }
@@ -107,7 +108,7 @@ impl ActorIndex {
         let q = fold(query.trim());
         let mut out: Vec<ActorMatch> = Vec::new();
         if q.is_empty() {
-            out = (0..data.actors.len())
+            out = all(data.actors.len())
                 .map(|actor| ActorMatch {
                     actor,
                     score: 0,
@@ -119,11 +120,12 @@ impl ActorIndex {
             let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Never);
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
-            for (actor, a) in data.actors.iter().enumerate() {
+            for (actor, a) in all::<ActorIx>(data.actors.len()).zip(&data.actors) {
                 // The name first, then the aliases, then the id; the best score wins and the
                 // name wins ties, so the row shows the name highlighted when it can.
                 let mut best: Option<ActorMatch> = None;
-                for (k, (name, folded)) in names_of(a).zip(&self.folded[actor]).enumerate() {
+                let names = names_of(a).zip(&self.folded[actor.get()]);
+                for (k, (name, folded)) in names.enumerate() {
                     let mut idx = Vec::new();
                     let hay = Utf32Str::new(&folded.text, &mut buf);
                     let Some(score) = pattern.indices(hay, &mut matcher, &mut idx) else {
@@ -147,7 +149,7 @@ impl ActorIndex {
             b.score
                 .cmp(&a.score)
                 .then(self.event_count(b.actor).cmp(&self.event_count(a.actor)))
-                .then(data.actors[a.actor].name.cmp(&data.actors[b.actor].name))
+                .then(data.actor(a.actor).name.cmp(&data.actor(b.actor).name))
         });
         out
     }
@@ -172,7 +174,7 @@ pub struct ActorMatch {
 }
 
 fn describe(data: &Dataset, a: ActorIx) -> String {
-    format!("{} ({})", data.actors[a].name, data.actors[a].id)
+    format!("{} ({})", data.actor(a).name, data.actor(a).id)
 }
 
 /// Whether `words` occur in `text` as whole words ("lavrov" in "sergei lavrov").

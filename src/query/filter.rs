@@ -1,6 +1,6 @@
 //! Filters: what the timeline shows (actors, text, dates), from the actor index's event lists.
 
-use crate::model::{ActorIx, Dataset, Event};
+use crate::model::{ActorIx, Dataset, Event, EventIx};
 
 use super::{ActorIndex, search::Needle};
 
@@ -68,12 +68,12 @@ impl Filter {
     /// Positions in `data.events` of the events that pass, in timeline order. The actors'
     /// event lists in `index` give the candidates, so an actor filter costs the actors'
     /// events, not the dataset's.
-    pub fn apply(&self, data: &Dataset, index: &ActorIndex) -> Vec<usize> {
-        let candidates: Vec<usize> = match (self.actors.as_slice(), self.mode) {
-            ([], _) => (0..data.events.len()).collect(),
+    pub fn apply(&self, data: &Dataset, index: &ActorIndex) -> Vec<EventIx> {
+        let candidates: Vec<EventIx> = match (self.actors.as_slice(), self.mode) {
+            ([], _) => data.all_events(),
             ([one], _) => index.events_of(*one).to_vec(),
             (many, ActorMode::Any) => {
-                let mut all: Vec<usize> = many
+                let mut all: Vec<EventIx> = many
                     .iter()
                     .flat_map(|&a| index.events_of(a))
                     .copied()
@@ -83,7 +83,7 @@ impl Filter {
                 all
             }
             (many, ActorMode::All) => {
-                let mut lists: Vec<&[usize]> = many.iter().map(|&a| index.events_of(a)).collect();
+                let mut lists: Vec<&[EventIx]> = many.iter().map(|&a| index.events_of(a)).collect();
                 lists.sort_by_key(|l| l.len());
                 let (shortest, others) = lists.split_first().expect("several actors");
                 shortest

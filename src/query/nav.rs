@@ -8,11 +8,11 @@
 use chrono::NaiveDate;
 
 use crate::axis::Unit;
-use crate::model::{Dataset, Point};
+use crate::model::{ActorIx, Dataset, EventIx, Point, ShownIx};
 
 /// The shown event whose own date is nearest the period `date` means (distance 0 when they
 /// overlap); on a tie, the one on or after the date. `exact` says whether it falls on it.
-pub fn nearest(data: &Dataset, shown: &[usize], date: &Point) -> Option<Nearest> {
+pub fn nearest(data: &Dataset, shown: &[EventIx], date: &Point) -> Option<Nearest> {
     let (t0, t1) = (date.first_day, date.last_day());
     let point = |pos: usize| data.events[shown[pos]].when.anchor();
     let after = shown.partition_point(|&ev| data.events[ev].when.anchor().first_day < t0);
@@ -32,7 +32,7 @@ pub fn nearest(data: &Dataset, shown: &[usize], date: &Point) -> Option<Nearest>
         .flatten()
         .min_by_key(|&p| (distance(p), std::cmp::Reverse(p)))?;
     Some(Nearest {
-        pos,
+        pos: ShownIx::new(pos),
         exact: distance(pos) == 0,
     })
 }
@@ -40,8 +40,7 @@ pub fn nearest(data: &Dataset, shown: &[usize], date: &Point) -> Option<Nearest>
 /// The answer of `nearest`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Nearest {
-    /// A position in the list shown.
-    pub pos: usize,
+    pub pos: ShownIx,
     /// Whether the event's date overlaps the date asked for.
     pub exact: bool,
 }
@@ -51,16 +50,17 @@ pub struct Nearest {
 /// with events. `None` when there is no such unit.
 pub fn step_period(
     data: &Dataset,
-    shown: &[usize],
-    cursor: usize,
+    shown: &[EventIx],
+    cursor: ShownIx,
     unit: Unit,
     forward: bool,
-) -> Option<usize> {
-    let key = |ev: usize| unit.index(data.events[ev].when.anchor().first_day);
+) -> Option<ShownIx> {
+    let key = |ev: EventIx| unit.index(data.events[ev].when.anchor().first_day);
+    let cursor = cursor.get();
     let here = key(*shown.get(cursor)?);
     // Events are in date order, so the keys never go down along `shown`.
     let first_with = |k: i64| shown.partition_point(|&ev| key(ev) < k);
-    if forward {
+    let pos = if forward {
         let p = shown.partition_point(|&ev| key(ev) <= here);
         (p < shown.len()).then_some(p)
     } else {
@@ -72,7 +72,8 @@ pub fn step_period(
         } else {
             None
         }
-    }
+    };
+    pos.map(ShownIx::new)
 }
 
 /// Why `same_actor` found nothing.
@@ -88,12 +89,13 @@ pub enum NoneSharing {
 /// at the cursor.
 pub fn same_actor(
     data: &Dataset,
-    shown: &[usize],
-    cursor: usize,
+    shown: &[EventIx],
+    cursor: ShownIx,
     forward: bool,
-) -> Result<usize, NoneSharing> {
+) -> Result<ShownIx, NoneSharing> {
+    let cursor = cursor.get();
     let ev = shown.get(cursor).map(|&i| &data.events[i]);
-    let who: Vec<usize> = ev.map(|e| e.participants().collect()).unwrap_or_default();
+    let who: Vec<ActorIx> = ev.map(|e| e.participants().collect()).unwrap_or_default();
     if who.is_empty() {
         return Err(NoneSharing::NoActor);
     }
@@ -107,16 +109,16 @@ pub fn same_actor(
     } else {
         (0..cursor).rev().find(shares)
     };
-    found.ok_or(NoneSharing::NoneThatWay)
+    found.map(ShownIx::new).ok_or(NoneSharing::NoneThatWay)
 }
 
 /// Where `next_hit` leads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HitStep {
-    /// To this hit (a position in the list shown).
-    To(usize),
+    /// To this hit.
+    To(ShownIx),
     /// Past the last (or first) hit, round to this one.
-    Wrapped(usize),
+    Wrapped(ShownIx),
     /// Past the last hit found so far while the search goes on: more may come.
     Pending,
     /// There are no hits.
@@ -126,7 +128,7 @@ pub enum HitStep {
 /// The next (or previous) search hit from the cursor. `hits` are positions in the list shown,
 /// in order; `complete` says whether the search has gone through the whole list (until then
 /// there is no wrapping: hits after the last one found may still come).
-pub fn next_hit(hits: &[usize], cursor: usize, forward: bool, complete: bool) -> HitStep {
+pub fn next_hit(hits: &[ShownIx], cursor: ShownIx, forward: bool, complete: bool) -> HitStep {
     if hits.is_empty() {
         return if complete {
             HitStep::None
@@ -151,13 +153,16 @@ pub fn next_hit(hits: &[usize], cursor: usize, forward: bool, complete: bool) ->
 /// The first shown event whose own date falls in `first..=last`, if any.
 pub fn first_within(
     data: &Dataset,
-    shown: &[usize],
+    shown: &[EventIx],
     first: NaiveDate,
     last: NaiveDate,
-) -> Option<usize> {
-    let day = |ev: usize| data.events[ev].when.anchor().first_day;
+) -> Option<ShownIx> {
+    let day = |ev: EventIx| data.events[ev].when.anchor().first_day;
     let pos = shown.partition_point(|&ev| day(ev) < first);
-    shown.get(pos).filter(|&&ev| day(ev) <= last).map(|_| pos)
+    shown
+        .get(pos)
+        .filter(|&&ev| day(ev) <= last)
+        .map(|_| ShownIx::new(pos))
 }
 
 #[cfg(test)]
@@ -166,15 +171,16 @@ mod tests {
 
     #[test]
     fn hits_wrap_only_once_the_search_is_complete() {
-        let hits = [2, 5, 9];
-        assert_eq!(next_hit(&hits, 0, true, true), HitStep::To(2));
-        assert_eq!(next_hit(&hits, 2, true, true), HitStep::To(5));
-        assert_eq!(next_hit(&hits, 5, false, true), HitStep::To(2));
-        assert_eq!(next_hit(&hits, 9, true, true), HitStep::Wrapped(2));
-        assert_eq!(next_hit(&hits, 9, true, false), HitStep::Pending);
-        assert_eq!(next_hit(&hits, 2, false, true), HitStep::Wrapped(9));
-        assert_eq!(next_hit(&hits, 1, false, false), HitStep::Pending);
-        assert_eq!(next_hit(&[], 0, true, true), HitStep::None);
-        assert_eq!(next_hit(&[], 0, true, false), HitStep::Pending);
+        let ix = ShownIx::new;
+        let hits = [ix(2), ix(5), ix(9)];
+        assert_eq!(next_hit(&hits, ix(0), true, true), HitStep::To(ix(2)));
+        assert_eq!(next_hit(&hits, ix(2), true, true), HitStep::To(ix(5)));
+        assert_eq!(next_hit(&hits, ix(5), false, true), HitStep::To(ix(2)));
+        assert_eq!(next_hit(&hits, ix(9), true, true), HitStep::Wrapped(ix(2)));
+        assert_eq!(next_hit(&hits, ix(9), true, false), HitStep::Pending);
+        assert_eq!(next_hit(&hits, ix(2), false, true), HitStep::Wrapped(ix(9)));
+        assert_eq!(next_hit(&hits, ix(1), false, false), HitStep::Pending);
+        assert_eq!(next_hit(&[], ix(0), true, true), HitStep::None);
+        assert_eq!(next_hit(&[], ix(0), true, false), HitStep::Pending);
     }
 }

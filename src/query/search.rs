@@ -1,7 +1,7 @@
 //! Text search: whether an event mentions a folded query, and a search over many events
 //! done a slice at a time (on two threads for a big slice).
 
-use crate::model::{Dataset, Event};
+use crate::model::{Dataset, Event, EventIx, ShownIx};
 
 use super::fold::fold_into;
 
@@ -49,7 +49,7 @@ impl Needle {
             return true;
         }
         let named = match &self.actors {
-            Some(hit) => ev.actors.iter().any(|&a| hit[a]),
+            Some(hit) => ev.actors.iter().any(|&a| hit[a.get()]),
             None => ev
                 .actors
                 .iter()
@@ -92,7 +92,7 @@ impl Search {
 
     /// Searches the next `budget` events of `events` (positions in `data.events`; the same
     /// list at every step). Returns the positions in `events` of the hits this slice found.
-    pub fn step(&mut self, data: &Dataset, events: &[usize], budget: usize) -> Vec<usize> {
+    pub fn step(&mut self, data: &Dataset, events: &[EventIx], budget: usize) -> Vec<ShownIx> {
         let end = events.len().min(self.next.saturating_add(budget));
         let range = self.next..end;
         self.next = end;
@@ -100,10 +100,11 @@ impl Search {
             self.query.for_many(data);
         }
         let query = &self.query;
-        let search = |range: std::ops::Range<usize>| -> Vec<usize> {
+        let search = |range: std::ops::Range<usize>| -> Vec<ShownIx> {
             let mut buf = Vec::new();
             range
                 .filter(|&pos| query.in_event(data, &data.events[events[pos]], &mut buf))
+                .map(ShownIx::new)
                 .collect()
         };
         if range.len() >= PARALLEL_FROM {
@@ -121,7 +122,7 @@ impl Search {
     }
 
     /// Whether the whole list has been searched.
-    pub fn done(&self, events: &[usize]) -> bool {
+    pub fn done(&self, events: &[EventIx]) -> bool {
         self.next >= events.len()
     }
 
@@ -131,7 +132,7 @@ impl Search {
     }
 
     /// The whole search at once: positions in `events` of the events that mention the query.
-    pub fn run(data: &Dataset, events: &[usize], folded_query: &str) -> Vec<usize> {
+    pub fn run(data: &Dataset, events: &[EventIx], folded_query: &str) -> Vec<ShownIx> {
         Search::new(folded_query).step(data, events, usize::MAX)
     }
 }

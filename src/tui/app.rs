@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::axis::lanes::{self, Grouping, Lane};
 use crate::axis::{Window, Zoom};
 use crate::export::Format;
-use crate::model::{ActorIx, Dataset};
+use crate::model::{ActorIx, Dataset, EventIx, ShownIx};
 use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter, Search};
 
 use super::keymap::{KeyPress, Mode};
@@ -28,7 +28,7 @@ pub enum Row {
     /// A year heading.
     Year(i32),
     /// The event at this position in `App::shown`.
-    Event(usize),
+    Event(ShownIx),
     /// A long silence between two events: from the last day covered so far to the next
     /// event's first day.
     Gap { from: NaiveDate, to: NaiveDate },
@@ -61,7 +61,7 @@ struct LanesCache {
     placed: Option<(Room, Rc<Vec<Lane>>)>,
 }
 
-type LaneGroups = Vec<(String, Vec<usize>)>;
+type LaneGroups = Vec<(String, Vec<ShownIx>)>;
 /// The window, columns and rows lanes are placed in.
 type Room = (Window, u16, usize);
 
@@ -102,14 +102,14 @@ pub struct Prompt {
     /// Why the last input was refused.
     pub error: Option<String>,
     /// Cursor and search before the prompt opened, restored on Esc.
-    pub origin: usize,
+    pub origin: ShownIx,
     pub previous_search: Option<String>,
 }
 
 /// The export dialog while it is open.
 pub struct ExportDialog {
-    /// Positions in `data.events` of the events to export, fixed when the dialog opened.
-    pub events: Vec<usize>,
+    /// The events to export, fixed when the dialog opened.
+    pub events: Vec<EventIx>,
     /// "12 Sep 2012 – 13 Nov 2012": the stretch they cover (worked out once, not per frame).
     pub span: String,
     /// The highlighted format, as an index in `export::Format::ALL`.
@@ -136,15 +136,15 @@ pub struct App {
     pub data: Dataset,
     /// Each actor's folded names and events, built on first use (`index`): at a million
     /// events it is a fifth of a second the first screen need not wait for.
-    index: std::cell::OnceCell<ActorIndex>,
+    actor_index: std::cell::OnceCell<ActorIndex>,
     /// What the timeline shows.
     pub filter: Filter,
     pub picker: Option<Picker>,
     pub prompt: Option<Prompt>,
     pub export: Option<ExportDialog>,
-    /// Where the visual range started (`v`), as a position in `data.events`; the range runs
-    /// from there to the cursor, over the events shown.
-    pub anchor: Option<usize>,
+    /// The event the visual range started at (`v`); the range runs from there to the
+    /// cursor, over the events shown.
+    pub anchor: Option<EventIx>,
     /// The folder relative export names are written in (the working folder).
     pub export_dir: PathBuf,
     /// The folded text searched for, when a search is active (highlights, n/N).
@@ -152,16 +152,16 @@ pub struct App {
     /// A search still going through the events shown, a slice at a time between keys.
     pub searching: Option<Search>,
     /// Where an incremental search started, while the hit to move to is not found yet.
-    pub search_origin: Option<usize>,
-    /// Positions in `shown` of the events the search hits (so far), in order.
-    pub hits: Vec<usize>,
+    pub search_origin: Option<ShownIx>,
+    /// The events shown that the search hits (so far), in order.
+    pub hits: Vec<ShownIx>,
     /// A one-line message for the footer, until the next key.
     pub status: Option<String>,
-    /// Positions in `data.events` of the events the timeline shows, in order.
-    pub shown: Vec<usize>,
+    /// The events the timeline shows, in order.
+    pub shown: Vec<EventIx>,
     /// The timeline's rows: year headings and events, built when `shown` changes.
     pub rows: Vec<Row>,
-    /// For each shown event, its row in `rows`.
+    /// For each shown event (by its `ShownIx`), its row in `rows`.
     pub row_of: Vec<usize>,
     /// The density strip over the events shown.
     pub strip: Strip,
@@ -174,11 +174,10 @@ pub struct App {
     /// List or lanes.
     pub view: View,
     pub lanes: Lanes,
-    /// The reference event (`r`), as a position in `data.events`: list dates are shown
-    /// relative to it.
-    pub reference: Option<usize>,
-    /// The cursor, as a position in `shown`.
-    pub cursor: usize,
+    /// The reference event (`r`): list dates are shown relative to it.
+    pub reference: Option<EventIx>,
+    /// The cursor, among the events shown.
+    pub cursor: ShownIx,
     /// First row of `rows` on screen.
     pub list_offset: usize,
     /// First line of the detail pane on screen.
@@ -196,9 +195,9 @@ pub struct App {
 
 impl App {
     pub fn new(data: Dataset, width: u16, height: u16) -> App {
-        let shown = (0..data.events.len()).collect();
+        let shown = data.all_events();
         let mut app = App {
-            index: std::cell::OnceCell::new(),
+            actor_index: std::cell::OnceCell::new(),
             data,
             filter: Filter::default(),
             picker: None,
@@ -224,7 +223,7 @@ impl App {
                 grouping: Grouping::Actor,
             },
             reference: None,
-            cursor: 0,
+            cursor: ShownIx::default(),
             list_offset: 0,
             detail_scroll: 0,
             focus: Focus::Timeline,
@@ -265,17 +264,17 @@ impl App {
                 year = Some(y);
             }
             self.row_of.push(self.rows.len());
-            self.rows.push(Row::Event(pos));
+            self.rows.push(Row::Event(ShownIx::new(pos)));
         }
-        self.cursor = self.cursor.min(self.shown.len().saturating_sub(1));
+        self.cursor = self.cursor.min(self.last_shown());
         self.strip.window = span;
         self.rebuild_strip();
     }
 
     /// Each actor's folded names and events, built the first time they are needed (the event
     /// loop builds them right after the first frame).
-    pub fn index(&self) -> &ActorIndex {
-        self.index.get_or_init(|| ActorIndex::new(&self.data))
+    pub fn actor_index(&self) -> &ActorIndex {
+        self.actor_index.get_or_init(|| ActorIndex::new(&self.data))
     }
 
     /// Columns the density strip has at the present width (a cell of margin each side).
@@ -353,22 +352,31 @@ impl App {
 
     /// The event under the cursor.
     pub fn current(&self) -> Option<&crate::model::Event> {
-        self.shown.get(self.cursor).map(|&i| &self.data.events[i])
+        self.current_ix().map(|i| &self.data.events[i])
+    }
+
+    /// Which event is under the cursor.
+    pub fn current_ix(&self) -> Option<EventIx> {
+        self.shown.get(self.cursor.get()).copied()
+    }
+
+    /// The last position among the events shown (the first when none is).
+    pub fn last_shown(&self) -> ShownIx {
+        ShownIx::new(self.shown.len().saturating_sub(1))
     }
 
     /// Shows the events that pass the filter, keeping the cursor on the same event when it is
     /// still shown, else on the next one.
     pub fn refilter(&mut self) {
-        let current = self.shown.get(self.cursor).copied();
+        let current = self.current_ix();
         // Positions in `shown` change: a hit an incremental search waited for means nothing.
         self.search_origin = None;
-        self.shown = self.filter.apply(&self.data, self.index());
+        self.shown = self.filter.apply(&self.data, self.actor_index());
         self.cursor = match current {
-            Some(ev) => self
-                .shown
-                .partition_point(|&i| i < ev)
-                .min(self.shown.len().saturating_sub(1)),
-            None => 0,
+            Some(ev) => {
+                ShownIx::new(self.shown.partition_point(|&i| i < ev)).min(self.last_shown())
+            }
+            None => ShownIx::default(),
         };
         self.list_offset = 0;
         self.detail_scroll = 0;
@@ -417,19 +425,21 @@ impl App {
         (if on { i + 1 } else { 0 }, self.hits.len())
     }
 
-    /// The visual range as positions in `shown` (first, last), when one is active and its
-    /// start is still shown.
-    pub fn selection(&self) -> Option<(usize, usize)> {
-        let start = self.shown.binary_search(&self.anchor?).ok()?;
+    /// The visual range (first, last), when one is active and its start is still shown.
+    pub fn selection(&self) -> Option<(ShownIx, ShownIx)> {
+        let start = ShownIx::new(self.shown.binary_search(&self.anchor?).ok()?);
         Some((start.min(self.cursor), start.max(self.cursor)))
     }
 
+    /// The events of the visual range.
+    pub fn selected(&self) -> Option<&[EventIx]> {
+        let (a, b) = self.selection()?;
+        Some(&self.shown[a.get()..=b.get()])
+    }
+
     /// What an export takes: the visual range within the filters, else every event shown.
-    pub fn export_events(&self) -> Vec<usize> {
-        match self.selection() {
-            Some((a, b)) => self.shown[a..=b].to_vec(),
-            None => self.shown.clone(),
-        }
+    pub fn export_events(&self) -> Vec<EventIx> {
+        self.selected().unwrap_or(&self.shown).to_vec()
     }
 
     /// The mode keys are looked up in: an open popup or prompt first, then the pane with
@@ -459,6 +469,6 @@ impl App {
 
     /// The row the cursor is on.
     pub fn cursor_row(&self) -> usize {
-        self.row_of.get(self.cursor).copied().unwrap_or(0)
+        self.row_of.get(self.cursor.get()).copied().unwrap_or(0)
     }
 }

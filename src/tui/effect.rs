@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Format, WriteError};
-use crate::model::Dataset;
+use crate::model::{Dataset, EventIx};
 
 use super::app::App;
 
@@ -20,8 +20,7 @@ pub enum Effect {
 /// name is taken from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportJob {
-    /// Positions in `data.events`.
-    pub events: Vec<usize>,
+    pub events: Vec<EventIx>,
     pub format: Format,
     /// As typed: relative to `dir`, or absolute, or from the home folder (`~/`).
     pub name: String,

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use super::app::{App, Focus, View};
 use crate::axis::Window;
 use crate::axis::lanes::Lane;
+use crate::model::ShownIx;
 
 /// Below this size a one-line notice replaces the layout.
 pub const MIN_WIDTH: u16 = 30;
@@ -203,8 +204,8 @@ impl LanesGeometry {
         usize::from(self.inner.height.saturating_sub(1))
     }
 
-    /// The event at a screen cell, as a position in `shown`.
-    pub fn event_at(&self, column: u16, row: u16) -> Option<usize> {
+    /// The event at a screen cell.
+    pub fn event_at(&self, column: u16, row: u16) -> Option<ShownIx> {
         if row <= self.inner.y
             || row >= self.inner.bottom()
             || column < self.axis_x

@@ -136,7 +136,7 @@ fn session(
     update::keep_in_view(&mut app);
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     // The first frame is up: now the actor index, which it did not need.
-    app.index();
+    app.actor_index();
     let mut redraw = false;
     while !app.quit {
         if redraw {

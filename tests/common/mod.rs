@@ -50,7 +50,7 @@ pub fn typing(app: &mut App, text: &str) {
 
 /// Moves the cursor to an event by id, with keys, as a person would.
 pub fn go_to(app: &mut App, id: &str) {
-    let pos = app.data.event_position(id).unwrap();
+    let pos = app.data.event_position(id).unwrap().get();
     key(app, KeyCode::Home);
     for _ in 0..pos {
         press(app, 'j');

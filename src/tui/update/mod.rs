@@ -30,6 +30,7 @@ use super::app::{App, Focus, View};
 use super::effect::{Done, Effect};
 use super::keymap::{self, KeyPress, Lookup};
 use super::layout;
+use crate::model::ShownIx;
 
 pub use motion::keep_in_view;
 pub use prompt::search_slice;
@@ -96,10 +97,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if app.prompt.is_none() {
         app.search_origin = None;
     }
-    let before = app.shown.get(app.cursor).copied();
+    let before = app.current_ix();
     let effects = apply(app, action);
     // The lanes follow the cursor: an event moved to out of the window brings its unit in.
-    if app.shown.get(app.cursor).copied() != before {
+    if app.current_ix() != before {
         lanes::follow_cursor(app);
     }
     keep_in_view(app);
@@ -161,8 +162,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             Focus::Timeline => app.quit = true,
         },
         Action::ToggleSelect => {
-            app.anchor = match (app.selection(), app.shown.get(app.cursor)) {
-                (None, Some(&ev)) => Some(ev),
+            app.anchor = match (app.selection(), app.current_ix()) {
+                (None, Some(ev)) => Some(ev),
                 _ => None,
             };
         }
@@ -213,8 +214,8 @@ fn help_action(app: &mut App, action: Action) {
     }
 }
 
-/// Moves the cursor to a position in `shown`; a new event starts the detail at its top.
-fn set_cursor(app: &mut App, pos: usize) {
+/// Moves the cursor; a new event starts the detail at its top.
+fn set_cursor(app: &mut App, pos: ShownIx) {
     if pos != app.cursor {
         app.cursor = pos;
         app.detail_scroll = 0;

@@ -9,6 +9,7 @@ use super::super::app::{App, Focus, Row, View};
 use super::super::layout::{self, detail_view, list_height};
 use super::set_cursor;
 use crate::axis::{Unit, Zoom};
+use crate::model::ShownIx;
 use crate::query::nav::{self, HitStep, NoneSharing};
 
 /// Lines the mouse wheel moves per notch.
@@ -17,18 +18,19 @@ const WHEEL_STEP: usize = 3;
 pub(super) fn move_cursor(app: &mut App, motion: Action) {
     let last = app.shown.len().saturating_sub(1);
     let page = list_height(app);
+    let at = app.cursor.get();
     let target = match motion {
-        Action::Down => (app.cursor + 1).min(last),
-        Action::Up => app.cursor.saturating_sub(1),
-        Action::HalfPageDown => (app.cursor + (page / 2).max(1)).min(last),
-        Action::HalfPageUp => app.cursor.saturating_sub((page / 2).max(1)),
-        Action::PageDown => (app.cursor + page.saturating_sub(1).max(1)).min(last),
-        Action::PageUp => app.cursor.saturating_sub(page.saturating_sub(1).max(1)),
+        Action::Down => (at + 1).min(last),
+        Action::Up => at.saturating_sub(1),
+        Action::HalfPageDown => (at + (page / 2).max(1)).min(last),
+        Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
+        Action::PageDown => (at + page.saturating_sub(1).max(1)).min(last),
+        Action::PageUp => at.saturating_sub(page.saturating_sub(1).max(1)),
         Action::First => 0,
         Action::Last => last,
-        _ => app.cursor,
+        _ => at,
     };
-    set_cursor(app, target);
+    set_cursor(app, ShownIx::new(target));
 }
 
 pub(super) fn scroll_detail(app: &mut App, motion: Action) {
@@ -157,7 +159,7 @@ pub(super) fn same_actor(app: &mut App, forward: bool) {
 }
 
 pub(super) fn toggle_reference(app: &mut App) {
-    let Some(&ev) = app.shown.get(app.cursor) else {
+    let Some(ev) = app.current_ix() else {
         return;
     };
     if app.reference == Some(ev) {

@@ -5,7 +5,7 @@ use super::super::app::{App, Picker};
 use crate::query::ActorMode;
 
 pub(super) fn open(app: &mut App) {
-    let results = app.index().rank(&app.data, "");
+    let results = app.actor_index().rank(&app.data, "");
     app.picker = Some(Picker {
         query: String::new(),
         results,
@@ -70,7 +70,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         _ => {}
     }
     if rerank && let Some(query) = app.picker.as_ref().map(|p| p.query.clone()) {
-        let results = app.index().rank(&app.data, &query);
+        let results = app.actor_index().rank(&app.data, &query);
         let Some(p) = app.picker.as_mut() else { return };
         p.results = results;
         p.selected = 0;

@@ -89,7 +89,7 @@ fn go_to_found(app: &mut App) {
 /// Searches one more slice of a search still going (the event loop calls this while no key
 /// is waiting) and moves to the hit an incremental search waits for. True while there is more.
 pub fn search_slice(app: &mut App) -> bool {
-    let before = app.shown.get(app.cursor).copied();
+    let before = app.current_ix();
     let more = app.search_slice();
     go_to_found(app);
     if !more
@@ -99,7 +99,7 @@ pub fn search_slice(app: &mut App) -> bool {
     {
         app.status = Some(no_mention(q));
     }
-    if app.shown.get(app.cursor).copied() != before {
+    if app.current_ix() != before {
         lanes::follow_cursor(app);
     }
     keep_in_view(app);

@@ -28,12 +28,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     if let Some((a, b)) = app.selection() {
-        right.push_str(&format!("{} selected  ", b - a + 1));
+        right.push_str(&format!("{} selected  ", b.get() - a.get() + 1));
     }
     right.push_str(&if app.shown.is_empty() {
         "0/0 ".to_string()
     } else {
-        format!("{}/{} ", app.cursor + 1, app.shown.len())
+        format!("{}/{} ", app.cursor.get() + 1, app.shown.len())
     });
     let right_w = (width(&right) as u16).min(area.width / 2);
     let [left, right_area] =

@@ -82,7 +82,7 @@ pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
             "[ ] "
         };
         let kind = a.kind.map_or("", |k| k.as_str());
-        let count = app.index().event_count(m.actor);
+        let count = app.actor_index().event_count(m.actor);
         let tail = format!(" {kind:<12} {count:>3}");
         let name_room = cells.saturating_sub(width(mark) + width(&tail));
         let mut spans = vec![Span::raw(mark)];

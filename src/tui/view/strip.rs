@@ -35,8 +35,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let (first, last) = e.when.reach();
         window.columns(first, last, cols)
     });
-    let selection = app.selection().and_then(|(a, b)| {
-        let events = app.shown[a..=b].iter().map(|&i| &app.data.events[i]);
+    let selection = app.selected().and_then(|range| {
+        let events = range.iter().map(|&i| &app.data.events[i]);
         let (first, last) = crate::model::span(events)?;
         window.columns(first, last, cols)
     });
