@@ -134,7 +134,7 @@ pub const SEARCH_SLICE: usize = 16_384;
 
 pub struct App {
     pub data: Dataset,
-    /// Each actor's folded names and events, built on first use (`index`): at a million
+    /// Each actor's folded names and events, built on first use (`actor_index`): at a million
     /// events it is a fifth of a second the first screen need not wait for.
     actor_index: std::cell::OnceCell<ActorIndex>,
     /// What the timeline shows.
