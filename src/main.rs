@@ -4,13 +4,15 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use annals::cli::{Cli, Command, ListFormat, QueryArgs};
+use annals::cli::query::QueryError;
+use annals::cli::{Cli, Command, ListFormat, QueryArgs, table};
 use annals::export::{self, WriteError};
 use annals::load::{self, LoadError};
 use annals::model::Dataset;
-use annals::query::{self, ActorIndex, ActorMode, Filter};
-use annals::text::{pad, sanitize, truncate, width};
+use annals::query::{ActorIndex, Filter};
+use annals::text::{sanitize, truncate};
 use annals::tui::RunError;
+use anstyle::Style;
 
 /// mimalloc: loading a big dataset makes and frees millions of small allocations, which it
 /// serves about twice as fast as the system allocator.
@@ -110,92 +112,37 @@ fn validate(file: &Path) -> Outcome {
     Ok(())
 }
 
-/// Builds the filter of a query; an unknown actor or a bad date is a failure.
+/// Builds the filter of a query; an unknown actor is a failure, a bad date a usage error.
 fn filter(data: &Dataset, index: &ActorIndex, q: &QueryArgs) -> Result<Filter, Failure> {
-    let mut f = Filter {
-        mode: if q.all {
-            ActorMode::All
-        } else {
-            ActorMode::Any
-        },
-        text: q.text.as_deref().map(query::fold),
-        ..Filter::default()
-    };
-    for a in &q.actors {
-        let ix = index
-            .resolve(data, a)
-            .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
-        if !f.actors.contains(&ix) {
-            f.actors.push(ix);
-        }
-    }
-    let date = |flag: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(query::parse_date)
-            .transpose()
-            .map_err(|e| Failure(EXIT_USAGE, format!("--{flag}: {e}")))
-    };
-    f.from = date("from", &q.from)?;
-    f.to = date("to", &q.to)?;
-    Ok(f)
+    q.filter(data, index).map_err(|e| {
+        let code = match e {
+            QueryError::Actor(_) => EXIT_FAILURE,
+            QueryError::Date { .. } => EXIT_USAGE,
+        };
+        Failure(code, e.to_string())
+    })
 }
 
-/// Colour only for a terminal, and never when NO_COLOR is set.
-fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-fn paint(on: bool, code: &str, text: &str) -> String {
-    if on {
-        format!("\x1b[{code}m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
-}
-
-/// Prints rows as aligned columns (widths in terminal cells); the last column is not padded.
-fn table(header: &[&str], rows: &[Vec<String>], styles: &[&str]) -> String {
-    let on = colour();
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for r in rows {
-        for (w, cell) in widths.iter_mut().zip(r) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let line = |cells: &[String], styles: &[&str]| {
-        let last = cells.len() - 1;
-        let parts: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let text = if i == last {
-                    c.clone()
-                } else {
-                    pad(c, widths[i])
-                };
-                paint(on && !styles[i].is_empty(), styles[i], &text)
-            })
-            .collect();
-        format!("{}\n", parts.join("  ").trim_end())
-    };
-    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    let mut out = line(&head, &vec!["1"; header.len()]);
-    for r in rows {
-        out.push_str(&line(r, styles));
-    }
-    out
+/// A table on standard output (see `cli::table`).
+fn table(header: &[&str], rows: &[Vec<String>], styles: &[Style]) -> Outcome {
+    let mut out = Vec::new();
+    table::write(&mut out, header, rows, styles, table::colour())
+        .and_then(|()| write_out_bytes(&out))
+        .map_err(|e| Failure(EXIT_FAILURE, format!("cannot write the output: {e}")))
 }
 
 fn write_out(text: &str) -> Outcome {
+    write_out_bytes(text.as_bytes())
+        .map_err(|e| Failure(EXIT_FAILURE, format!("cannot write the output: {e}")))
+}
+
+/// Writes to standard output; a closed pipe (`annals list | head`) is not an error worth a
+/// message.
+fn write_out_bytes(bytes: &[u8]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A closed pipe (`annals list | head`) is not an error worth a message.
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure(
-            EXIT_FAILURE,
-            format!("cannot write the output: {e}"),
-        )),
-        Ok(()) => Ok(()),
+        other => other,
     }
 }
 
@@ -206,67 +153,28 @@ fn clean(s: &str) -> String {
 fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
     let data = open(file)?;
     let index = ActorIndex::new(&data);
-    let f = filter(&data, &index, q)?;
-    let events: Vec<&annals::model::Event> = f
-        .apply(&data, &index)
-        .into_iter()
-        .map(|i| &data.events[i])
-        .collect();
-    let names = |e: &annals::model::Event| -> Vec<String> {
-        e.actors
-            .iter()
-            .map(|&a| clean(&data.actor(a).name))
-            .collect()
-    };
-    let text = match format {
+    let events = filter(&data, &index, q)?.apply(&data, &index);
+    let format = match format {
         ListFormat::Table => {
             let rows: Vec<Vec<String>> = events
                 .iter()
-                .map(|e| vec![e.when.short(), clean(&e.id), clean(data.text(&e.title))])
-                .collect();
-            table(&["DATE", "ID", "TITLE"], &rows, &["36", "2", ""])
-        }
-        ListFormat::Json => {
-            let items: Vec<serde_json::Value> = events
-                .iter()
-                .map(|e| {
-                    serde_json::json!({
-                        "id": e.id,
-                        "when": e.when.to_string(),
-                        "date": e.when.short(),
-                        "title": clean(data.text(&e.title)),
-                        "actors": e.actors.iter().map(|&a| &data.actor(a).id).collect::<Vec<_>>(),
-                        "tags": e.tags.iter().map(|t| clean(t)).collect::<Vec<_>>(),
-                        "sources": e.sources.iter().map(|&s| &data.source(s).id).collect::<Vec<_>>(),
-                    })
+                .map(|&i| {
+                    let e = data.event(i);
+                    vec![e.when.short(), clean(&e.id), clean(data.text(&e.title))]
                 })
                 .collect();
-            let mut s = serde_json::to_string_pretty(&items).expect("JSON of plain values");
-            s.push('\n');
-            s
+            return table(
+                &["DATE", "ID", "TITLE"],
+                &rows,
+                &[table::CYAN, table::DIM, table::PLAIN],
+            );
         }
-        ListFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let io = |e: csv::Error| Failure(EXIT_FAILURE, format!("CSV: {e}"));
-            w.write_record(["id", "when", "date", "title", "actors"])
-                .map_err(io)?;
-            for e in &events {
-                w.write_record([
-                    e.id.clone(),
-                    e.when.to_string(),
-                    e.when.short(),
-                    clean(data.text(&e.title)),
-                    names(e).join("; "),
-                ])
-                .map_err(io)?;
-            }
-            String::from_utf8(
-                w.into_inner()
-                    .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?,
-            )
-            .expect("CSV of UTF-8 text")
-        }
+        // The same writers as `annals export`: one JSON shape and one CSV layout.
+        ListFormat::Json => export::Format::Json,
+        ListFormat::Csv => export::Format::Csv,
     };
+    let text = export::render(format, &data, &events, export::now())
+        .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
     write_out(&text)
 }
 
@@ -287,11 +195,17 @@ fn actors(file: Option<&Path>) -> Outcome {
             ]
         })
         .collect();
-    write_out(&table(
+    table(
         &["ID", "NAME", "KIND", "EVENTS", "ALIASES"],
         &rows,
-        &["2", "1", "", "36", ""],
-    ))
+        &[
+            table::DIM,
+            table::BOLD,
+            table::PLAIN,
+            table::CYAN,
+            table::PLAIN,
+        ],
+    )
 }
 
 fn show(file: Option<&Path>, id: &str) -> Outcome {

@@ -38,8 +38,11 @@ fn cli_ids(args: &[&str]) -> Vec<String> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // annals/1, as `annals export --format json` writes it.
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v.as_array()
+    assert_eq!(v["format"], "annals/1");
+    v["events"]
+        .as_array()
         .unwrap()
         .iter()
         .map(|e| e["id"].as_str().unwrap().to_string())

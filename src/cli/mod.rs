@@ -1,4 +1,8 @@
-//! The command line (clap derive).
+//! The command line: its definitions (clap derive), the query options turned into a filter
+//! (`query`), and aligned tables (`table`).
+
+pub mod query;
+pub mod table;
 
 use std::path::PathBuf;
 
