@@ -9,6 +9,7 @@ pub mod detail;
 pub mod effect;
 pub mod keymap;
 pub mod layout;
+pub mod mode;
 pub mod theme;
 pub mod update;
 pub mod view;
