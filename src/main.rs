@@ -254,7 +254,7 @@ fn export(
     })?;
     eprintln!(
         "annals: wrote {} to {} ({})",
-        export::count_text(events.len()),
+        annals::text::plural(events.len(), "event"),
         clean(&path.display().to_string()),
         format.name()
     );

@@ -33,6 +33,16 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A count and its noun: "1 event", "3 events", "0 days".
+pub fn plural(n: impl std::fmt::Display, noun: &str) -> String {
+    let n = n.to_string();
+    if n == "1" {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Width of a string in terminal cells.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -99,6 +109,13 @@ mod tests {
         assert_eq!(sanitize("evil\u{202E}txt"), "evil\u{FFFD}txt");
         assert_eq!(sanitize("c1\u{9B}x"), "c1\u{FFFD}x");
         assert!(!sanitize("\u{2067}x\u{2069}").chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn counts_take_their_plural() {
+        assert_eq!(plural(1, "event"), "1 event");
+        assert_eq!(plural(0usize, "event"), "0 events");
+        assert_eq!(plural(12i64, "day"), "12 days");
     }
 
     #[test]

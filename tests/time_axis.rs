@@ -14,9 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::day as d;
 
 fn buffer(app: &App) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();

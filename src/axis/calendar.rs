@@ -174,9 +174,7 @@ impl Zoom {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::when::day as d;
 
     #[test]
     fn units_are_aligned_to_the_calendar() {

@@ -147,9 +147,7 @@ pub fn span_window<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<Wi
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::when::day as d;
 
     #[test]
     fn a_window_lays_days_across_columns() {

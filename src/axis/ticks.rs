@@ -171,9 +171,7 @@ fn place(
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::model::when::day as d;
 
     /// The labels as they would be drawn on one line.
     fn line(window: Window, cols: u16) -> String {

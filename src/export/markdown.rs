@@ -40,7 +40,7 @@ fn footnote(s: &Source) -> String {
 pub fn render(data: &Dataset) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&data.title));
-    let mut about = super::count_text(data.events.len());
+    let mut about = crate::text::plural(data.events.len(), "event");
     if let Some(range) = crate::model::span_text(&data.events) {
         about = format!("{range} · {about}");
     }

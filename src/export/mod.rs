@@ -132,15 +132,6 @@ pub fn file_name(data: &Dataset, events: &[EventIx], format: Format) -> String {
     format!("{stem}.{}", format.extension())
 }
 
-/// "7 events" / "1 event".
-pub fn count_text(n: usize) -> String {
-    if n == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{n} events")
-    }
-}
-
 /// A web address safe to make a link of: http or https only (never `javascript:`).
 fn linkable(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();

@@ -119,7 +119,7 @@ pub fn render(data: &Dataset) -> String {
     if let Some(d) = &data.description {
         intro.push_str(&format!("<p>{}</p>", html(d)));
     }
-    let mut about = super::count_text(data.events.len());
+    let mut about = crate::text::plural(data.events.len(), "event");
     if let Some(r) = crate::model::span_text(&data.events) {
         about = format!("{} · {about}", html(&r));
     }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::text::plural;
+
 /// Why a dataset could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -31,10 +33,7 @@ pub enum LoadError {
 
 fn invalid_text(path: &str, problems: &[Problem]) -> String {
     let n = problems.len();
-    let mut s = format!(
-        "{path}: {n} problem{} in the dataset:",
-        if n == 1 { "" } else { "s" }
-    );
+    let mut s = format!("{path}: {} in the dataset:", plural(n, "problem"));
     for p in problems {
         s.push_str(&format!("\n  {p}"));
     }

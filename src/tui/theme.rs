@@ -48,6 +48,22 @@ pub fn pane(title: &str, focused: bool) -> Block<'_> {
         .border_style(if focused { BORDER_FOCUSED } else { BORDER })
 }
 
+/// A popup's frame, cleared over what lies under it: its title on the top border, how to use
+/// it on the bottom one.
+pub fn popup<'a>(
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    title: &str,
+    hint: &'a str,
+) -> Block<'a> {
+    use ratatui::widgets::Widget;
+    ratatui::widgets::Clear.render(area, buf);
+    Block::bordered()
+        .title(format!(" {title} "))
+        .title_bottom(ratatui::text::Line::from(hint).right_aligned())
+        .border_style(BORDER_FOCUSED)
+}
+
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const HIT: Style = Style::new()
     .fg(Color::Black)

@@ -81,3 +81,8 @@ pub fn screen(app: &App) -> String {
 pub fn update_size(app: &mut App, width: u16, height: u16) {
     update(app, Action::Resize { width, height });
 }
+
+/// A day written `YYYY-MM-DD`.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}

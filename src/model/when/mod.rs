@@ -246,6 +246,12 @@ impl When {
     }
 }
 
+/// A day written `YYYY-MM-DD`, for tests.
+#[cfg(test)]
+pub(crate) fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, NaiveDate, Timelike};
 
+use crate::text::plural;
+
 use super::{End, Point, Precision, Qualifier, TimeOfDay, When};
 
 /// The month's full English name, from chrono: "November".
@@ -170,14 +172,6 @@ fn end_long(e: &End, is_start: bool) -> String {
     }
 }
 
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
-}
-
 /// Whole years, months and days from `from` to `to`, largest two units.
 pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
     let (from, to) = if to < from { (to, from) } else { (from, to) };
@@ -246,7 +240,7 @@ mod tests {
 
     #[test]
     fn dates_relative_to_a_reference() {
-        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let d = super::super::day;
         let call = d("2012-11-13");
         assert_eq!(relative_text(call, call), "T");
         assert_eq!(relative_text(call, d("2012-11-10")), "T−3d");

@@ -96,7 +96,7 @@ pub(super) fn exported(app: &mut App, result: Result<(), ExportFailure>) {
         Ok(()) => {
             app.status = Some(format!(
                 "wrote {} to {} ({})",
-                export::count_text(d.events.len()),
+                crate::text::plural(d.events.len(), "event"),
                 d.name.trim(),
                 d.format().name()
             ));

@@ -4,26 +4,22 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Padding, Paragraph, Widget, Wrap};
 
-use crate::export::{self, Format};
+use crate::export::Format;
 use crate::text::{pad, sanitize, truncate_start, width};
 use crate::tui::app::{App, ExportDialog};
 use crate::tui::theme;
 
 pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::export_area(screen);
-    Clear.render(r, buf);
     let hint = if d.confirm {
         " y replace · n keep "
     } else {
         " Enter write · ↑↓ format · Esc cancel "
     };
-    let block = Block::bordered()
-        .title(format!(" Export {} ", export::count_text(d.events.len())))
-        .title_bottom(Line::from(hint).right_aligned())
-        .border_style(theme::BORDER_FOCUSED)
-        .padding(Padding::horizontal(1));
+    let title = format!("Export {}", crate::text::plural(d.events.len(), "event"));
+    let block = theme::popup(r, buf, &title, hint).padding(Padding::horizontal(1));
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.height == 0 || inner.width == 0 {

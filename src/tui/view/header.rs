@@ -6,17 +6,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::model::when::year_text;
-use crate::text::{sanitize, truncate, width};
+use crate::text::{plural, sanitize, truncate, width};
 use crate::tui::app::App;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (n, total) = (app.shown.len(), app.data.events.len());
-    let plural = if total == 1 { "" } else { "s" };
+    let events = plural(total, "event");
     let mut right = if app.filter.is_empty() {
-        format!("{total} event{plural}")
+        events
     } else {
-        format!("{n} of {total} event{plural}")
+        format!("{n} of {events}")
     };
     let f = &app.filter;
     if !f.actors.is_empty() {

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::keymap::{HelpRow, display, help_rows};
 use crate::tui::layout;
@@ -31,11 +31,7 @@ fn lines() -> Vec<Line<'static>> {
 pub fn render(scroll: usize, area: Rect, buf: &mut Buffer) {
     let content = lines();
     let r = layout::help_area(area, content.len());
-    Clear.render(r, buf);
-    let block = Block::bordered()
-        .title(" Keys ")
-        .title_bottom(Line::from(" ? or Esc closes ").right_aligned())
-        .border_style(theme::BORDER_FOCUSED);
+    let block = theme::popup(r, buf, "Keys", " ? or Esc closes ");
     Paragraph::new(content)
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))

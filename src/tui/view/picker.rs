@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::query::ActorMode;
 use crate::text::{pad, sanitize, truncate, width};
@@ -17,13 +17,8 @@ const HEAD: u16 = 2;
 
 pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::picker_area(screen);
-    Clear.render(r, buf);
-    let block = Block::bordered()
-        .title(" Actors ")
-        .title_bottom(
-            Line::from(" Enter apply · Tab choose · Ctrl-a any/all · Esc ").right_aligned(),
-        )
-        .border_style(theme::BORDER_FOCUSED);
+    let hint = " Enter apply · Tab choose · Ctrl-a any/all · Esc ";
+    let block = theme::popup(r, buf, "Actors", hint);
     let inner = block.inner(r);
     block.render(r, buf);
     if inner.height == 0 || inner.width == 0 {
