@@ -265,12 +265,8 @@ fn shapes(v: &serde_json::Value, path: &str, out: &mut std::collections::BTreeSe
 fn timelinejs_uses_only_the_shapes_of_the_knightlab_samples() {
     let mut known = std::collections::BTreeSet::new();
     for sample in ["eras", "groups_test_2", "houston"] {
-        let path = format!("../shared/fixtures/timelinejs/{sample}.json");
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            assert!(std::env::var_os("CI").is_none(), "{path} is needed in CI");
-            eprintln!("note: {path} not found; TimelineJS shapes not checked");
-            return;
-        };
+        let path = format!("tests/fixtures/timelinejs/{sample}.json");
+        let text = std::fs::read_to_string(&path).unwrap();
         shapes(&serde_json::from_str(&text).unwrap(), "", &mut known);
     }
     let data = fixture();
@@ -396,24 +392,59 @@ fn a_failed_write_leaves_nothing_behind() {
     assert!(names_in(dir.path()).is_empty());
 }
 
+/// Root writes anywhere, so this test runs as an unprivileged user: as root (as in CI) it
+/// runs itself again under `setpriv` as `nobody`, from a copy of the test binary any user can
+/// read (the build folder may be private).
 #[cfg(unix)]
 #[test]
 fn an_unwritable_folder_is_an_error_and_keeps_the_original() {
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    const AS_NOBODY: &str = "ANNALS_TEST_AS_NOBODY";
     let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::metadata(dir.path()).unwrap().uid() == 0;
+    if root {
+        assert!(
+            std::env::var_os(AS_NOBODY).is_none(),
+            "setpriv did not drop root"
+        );
+        let shared = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(shared.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let exe = shared.path().join("export-test");
+        std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&exe)
+            .args([
+                "--exact",
+                "an_unwritable_folder_is_an_error_and_keeps_the_original",
+            ])
+            .env(AS_NOBODY, "1")
+            .env("TMPDIR", std::env::temp_dir())
+            .output()
+            .expect("setpriv (util-linux) runs this test as an unprivileged user");
+        let log = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "as nobody:\n{log}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            log.contains("1 passed"),
+            "as nobody, the test did not run:\n{log}"
+        );
+        return;
+    }
     let path = dir.path().join("brief.md");
     std::fs::write(&path, b"original").unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    // Root writes anywhere; then there is nothing to check.
-    let probe = dir.path().join("probe");
-    if std::fs::write(&probe, b"").is_ok() {
-        std::fs::remove_file(&probe).unwrap();
-        eprintln!("note: running as a user who can write anywhere; check skipped");
-    } else {
-        let err = write_file(&path, b"new", true).unwrap_err();
-        assert!(matches!(err, WriteError::Io { .. }), "{err}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"original");
-    }
+    assert!(
+        std::fs::write(dir.path().join("probe"), b"").is_err(),
+        "this user writes into a read-only folder: the check would prove nothing"
+    );
+    let err = write_file(&path, b"new", true).unwrap_err();
+    assert!(matches!(err, WriteError::Io { .. }), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"original");
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(names_in(dir.path()), ["brief.md"]);
 }
