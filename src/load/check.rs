@@ -238,21 +238,26 @@ pub(super) struct Builder<'a> {
     /// Known once the actors and sources have been read.
     pub(super) refs: Option<Refs>,
     event_ids: EventIds,
+    /// Whether texts carry checks of their bytes (a mapped file).
+    checked: bool,
     /// Each tag's text, kept once.
     tags: FxHashSet<Tag>,
     pub(super) events: Vec<Event>,
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(base: &'a [u8]) -> Builder<'a> {
+    /// A builder of events read from `base`; their texts carry checks when `checked` (the
+    /// bytes are a mapped file, which may change under annals).
+    pub(super) fn new(base: &'a [u8], checked: bool) -> Builder<'a> {
         Builder {
             base,
+            checked,
             ..Builder::default()
         }
     }
 
     fn text(&self, s: raw::Str<'a>) -> Text {
-        Text::new(s.0, self.base)
+        Text::new(s.0, self.base, self.checked)
     }
 
     fn tag(&mut self, s: &str) -> Tag {

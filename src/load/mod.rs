@@ -58,9 +58,34 @@ pub fn from_path(path: &Path) -> Result<Dataset, LoadError> {
     from_path_with(path, &mut |_| ControlFlow::Continue(()))
 }
 
-/// Reads and validates a dataset file, telling `hook` how far it has got. A regular file is
-/// mapped into memory rather than copied; anything else (a pipe) is read whole.
+/// From this size a regular file is mapped into memory rather than read: below it a copy
+/// costs little, and a copy cannot change under annals.
+pub const MAP_FROM: u64 = 32 << 20;
+
+/// How a file's bytes are held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Mapped from `MAP_FROM` bytes (a regular file), read whole below.
+    Auto,
+    /// Mapped whatever the size (a regular file).
+    Map,
+    /// Read whole.
+    Copy,
+}
+
+/// Reads and validates a dataset file, telling `hook` how far it has got. A big regular file
+/// is mapped into memory rather than copied (see `Store` for how a mapped file that changes is
+/// read safely); anything else (a small file, a pipe) is read whole.
 pub fn from_path_with(path: &Path, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
+    from_path_as(path, Reading::Auto, hook)
+}
+
+/// `from_path_with`, holding the bytes as `reading` says.
+pub fn from_path_as(
+    path: &Path,
+    reading: Reading,
+    hook: &mut Hook<'_>,
+) -> Result<Dataset, LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: name.clone(),
@@ -74,11 +99,17 @@ pub fn from_path_with(path: &Path, hook: &mut Hook<'_>) -> Result<Dataset, LoadE
             "it is a folder",
         )));
     }
-    let store = if meta.is_file() && meta.len() > 0 {
-        // SAFETY: the map is only read, and texts read from it are checked to be UTF-8 each
-        // time (`Store::check_utf8` does not trust a mapped file). Another program changing
-        // the file while it is open can make texts read wrong, or, if it cuts the file short,
-        // stop annals with SIGBUS: the contract of every program that maps its input.
+    let map = meta.is_file()
+        && meta.len() > 0
+        && match reading {
+            Reading::Auto => meta.len() >= MAP_FROM,
+            Reading::Map => true,
+            Reading::Copy => false,
+        };
+    let store = if map {
+        // SAFETY: the map is only read. Another program may change the file while it is
+        // open: texts read from it are checked against what was read (`Text::get`), and a
+        // read past the end of a file cut short is caught by the store's SIGBUS guard.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
         Store::from_map(map)
     } else {

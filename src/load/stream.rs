@@ -48,7 +48,7 @@ pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Data
         store: &store,
         hook,
         top: Top::default(),
-        b: Builder::new(bytes),
+        b: Builder::new(bytes, store.is_mapped()),
         released: 0,
         cancelled: false,
     };

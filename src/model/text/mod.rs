@@ -3,8 +3,22 @@
 //! a `Text`: where it lies in those bytes, or the text itself when it had to be unescaped.
 //! Nothing is copied at load time, so a million events cost little more than their dates,
 //! ids and references.
+//!
+//! A mapped file may be changed by another program while annals has it open (an editor
+//! writing in place, `>` truncating it). Its texts are therefore never trusted: each carries a
+//! check of its bytes, taken when it was read, and a text whose bytes no longer pass it (or
+//! are no longer UTF-8) reads as `CHANGED` and marks the store stale, so that the file is read
+//! again. A read past the end of a file cut short is caught by `guard` instead of stopping
+//! annals. Static and held bytes cannot change, and are read without checks.
+
+#[cfg(unix)]
+mod guard;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// What a text of a mapped file reads as once the file has changed under it.
+pub const CHANGED: &str = "⟨the file changed on disk; reading it again⟩";
 
 /// How much text is checked to be UTF-8 at a time.
 const UTF8_CHUNK: usize = 16 << 20;
@@ -17,12 +31,19 @@ struct Inner {
     bytes: Bytes,
     /// Set once every byte has been checked to be UTF-8 (loading does it).
     utf8: std::sync::OnceLock<()>,
+    /// A text no longer passed its check: the file changed under annals.
+    stale: AtomicBool,
 }
 
 enum Bytes {
     Static(&'static [u8]),
     Heap(Box<[u8]>),
-    Mapped(memmap2::Mmap),
+    Mapped {
+        // Declared first, so that the guard is let go before the mapping is unmapped.
+        #[cfg(unix)]
+        _guard: guard::Guarded,
+        map: memmap2::Mmap,
+    },
 }
 
 impl Store {
@@ -30,6 +51,7 @@ impl Store {
         Store(Arc::new(Inner {
             bytes,
             utf8: std::sync::OnceLock::new(),
+            stale: AtomicBool::new(false),
         }))
     }
 
@@ -41,18 +63,38 @@ impl Store {
         Store::new(Bytes::Heap(bytes.into_boxed_slice()))
     }
 
-    /// A file mapped into memory. The file must not change while the dataset is open (the
-    /// same contract as every program that maps its input, such as ripgrep).
+    /// A file mapped into memory, under the SIGBUS guard; its texts are checked at each read.
     pub fn from_map(map: memmap2::Mmap) -> Store {
-        Store::new(Bytes::Mapped(map))
+        Store::new(Bytes::Mapped {
+            #[cfg(unix)]
+            _guard: guard::guard(map.as_ptr(), map.len()),
+            map,
+        })
     }
 
     pub fn bytes(&self) -> &[u8] {
         match &self.0.bytes {
             Bytes::Static(b) => b,
             Bytes::Heap(b) => b,
-            Bytes::Mapped(m) => m,
+            Bytes::Mapped { map, .. } => map,
         }
+    }
+
+    /// Whether the bytes may change under annals (a mapped file): its texts carry checks.
+    pub fn is_mapped(&self) -> bool {
+        matches!(self.0.bytes, Bytes::Mapped { .. })
+    }
+
+    /// Whether a text was found changed since the file was read: it must be read again.
+    pub fn is_stale(&self) -> bool {
+        if !self.0.stale.load(Ordering::Relaxed) && self.is_mapped() && take_damage() {
+            self.mark_stale();
+        }
+        self.0.stale.load(Ordering::Relaxed)
+    }
+
+    fn mark_stale(&self) {
+        self.0.stale.store(true, Ordering::Relaxed);
     }
 
     /// Checks that every byte is UTF-8, a chunk at a time (giving each chunk's pages back
@@ -77,7 +119,7 @@ impl Store {
             self.release_before(end);
             start = end;
         }
-        if !matches!(self.0.bytes, Bytes::Mapped(_)) {
+        if !self.is_mapped() {
             let _ = self.0.utf8.set(());
         }
         // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
@@ -99,7 +141,7 @@ impl Store {
     /// memory once they have been read. Does nothing for bytes that are not mapped.
     pub(crate) fn release_before(&self, end: usize) {
         #[cfg(unix)]
-        if let Bytes::Mapped(map) = &self.0.bytes {
+        if let Bytes::Mapped { map, .. } = &self.0.bytes {
             const PAGE: usize = 1 << 16; // a multiple of every page size Linux uses
             let len = (end.min(map.len()) / PAGE) * PAGE;
             if len > 0 {
@@ -124,41 +166,75 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Whether a guarded mapping had a page replaced (some mapped file was cut short).
+fn take_damage() -> bool {
+    #[cfg(unix)]
+    return guard::take_damage();
+    #[cfg(not(unix))]
+    false
+}
+
 /// A text of a dataset: a place in its `Store`, or the text itself when it was written with
-/// escapes (so the bytes in the store are not the text) or lies beyond 4 GiB.
+/// escapes (so the bytes in the store are not the text) or lies beyond 4 GiB. A place in a
+/// mapped file carries a check of its bytes (0 elsewhere).
 #[derive(Clone, Debug)]
 pub enum Text {
-    At { start: u32, len: u32 },
+    At { start: u32, len: u32, check: u32 },
     Held(Box<str>),
 }
 
+/// The check of a text's bytes: a 32-bit hash, enough to tell a text from what replaced it.
+pub fn check(bytes: &[u8]) -> u32 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    let x = h.finish();
+    (x ^ (x >> 32)) as u32
+}
+
 impl Text {
-    /// A text read from `base`: kept as a place when `text` is a slice of `base`.
-    pub fn new(text: std::borrow::Cow<'_, str>, base: &[u8]) -> Text {
+    /// A text read from `base`: kept as a place when `text` is a slice of `base`, with a
+    /// check of its bytes when `checked` (the bytes may change: a mapped file).
+    pub fn new(text: std::borrow::Cow<'_, str>, base: &[u8], checked: bool) -> Text {
         if let std::borrow::Cow::Borrowed(s) = text {
             let start = (s.as_ptr() as usize).wrapping_sub(base.as_ptr() as usize);
             if start <= base.len()
                 && s.len() <= base.len() - start
                 && let (Ok(start), Ok(len)) = (u32::try_from(start), u32::try_from(s.len()))
             {
-                return Text::At { start, len };
+                let check = if checked { check(s.as_bytes()) } else { 0 };
+                return Text::At { start, len, check };
             }
         }
         Text::Held(text.into_owned().into_boxed_str())
     }
 
-    /// The text itself, read from `store` when it is a place in it.
+    /// The text itself, read from `store` when it is a place in it. A text of a mapped file
+    /// that changed reads as `CHANGED` (and marks the store stale), never as other bytes.
     pub fn get<'a>(&'a self, store: &'a Store) -> &'a str {
         match self {
             Text::Held(s) => s,
-            Text::At { start, len } => {
+            Text::At {
+                start,
+                len,
+                check: c,
+            } => {
                 let (start, len) = (*start as usize, *len as usize);
-                let expect = "a text's place was taken from a string of the same store";
-                match store.as_str() {
+                if let Some(all) = store.as_str() {
                     // Slicing checked text only checks that both ends are character
                     // boundaries: O(1), where checking the bytes would be O(len).
-                    Some(all) => all.get(start..start + len).expect(expect),
-                    None => std::str::from_utf8(&store.bytes()[start..start + len]).expect(expect),
+                    return all
+                        .get(start..start + len)
+                        .expect("a text's place was taken from a string of the same store");
+                }
+                let bytes = store.bytes().get(start..start + len).unwrap_or_default();
+                match std::str::from_utf8(bytes) {
+                    Ok(s) if bytes.len() == len && (!store.is_mapped() || check(bytes) == *c) => s,
+                    _ => {
+                        store.mark_stale();
+                        CHANGED
+                    }
                 }
             }
         }
@@ -175,14 +251,21 @@ mod tests {
         let store = Store::from_vec(b"{\"a\": \"Sergue\xc3\xaf\"}".to_vec());
         let bytes = store.bytes();
         let inner = std::str::from_utf8(&bytes[7..15]).unwrap();
-        let at = Text::new(Cow::Borrowed(inner), bytes);
-        assert!(matches!(at, Text::At { start: 7, len: 8 }));
+        let at = Text::new(Cow::Borrowed(inner), bytes, false);
+        assert!(matches!(
+            at,
+            Text::At {
+                start: 7,
+                len: 8,
+                ..
+            }
+        ));
         assert_eq!(at.get(&store), "Sergueï");
-        let held = Text::new(Cow::Owned("line\nbreak".into()), bytes);
+        let held = Text::new(Cow::Owned("line\nbreak".into()), bytes, false);
         assert!(matches!(held, Text::Held(_)));
         assert_eq!(held.get(&store), "line\nbreak");
         // A borrowed string from elsewhere is not a place in this store.
-        let elsewhere = Text::new(Cow::Borrowed("Sergueï"), bytes);
+        let elsewhere = Text::new(Cow::Borrowed("Sergueï"), bytes, false);
         assert!(matches!(elsewhere, Text::Held(_)));
     }
 }
