@@ -141,3 +141,29 @@ fn problems_are_counted_in_the_error_value() {
         other => panic!("expected problems, got {other:?}"),
     }
 }
+
+#[test]
+fn problems_know_their_line_and_column() {
+    let Err(LoadError::Invalid { problems, .. }) =
+        load::from_path(Path::new("tests/bad/many-problems.json"))
+    else {
+        panic!("expected problems");
+    };
+    let at: Vec<Option<(usize, usize)>> = problems.iter().map(|p| p.at).collect();
+    // Each at its field's key: `when` of event a, then `title`, `when`, `actors`, `sources`
+    // of event b.
+    assert_eq!(
+        at,
+        [
+            Some((7, 15)),
+            Some((8, 25)),
+            Some((8, 15)),
+            Some((8, 36)),
+            Some((8, 63))
+        ]
+    );
+    assert_eq!(
+        problems[1].located(),
+        "8:25: event `b`, field `title`: must not be empty"
+    );
+}

@@ -41,6 +41,7 @@ impl At<'_> {
             id: self.id.to_string(),
             field: field.into(),
             message: message.into(),
+            at: None,
         });
     }
 

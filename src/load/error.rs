@@ -78,6 +78,45 @@ pub struct Problem {
     pub id: String,
     pub field: String,
     pub message: String,
+    /// Where in the file: line and column (both from 1) of the field, or of its record.
+    pub at: Option<(usize, usize)>,
+}
+
+impl Problem {
+    /// The problem led by its line and column when they are known: "12:5: event `b`, …".
+    pub fn located(&self) -> String {
+        match self.at {
+            Some((line, column)) => format!("{line}:{column}: {self}"),
+            None => self.to_string(),
+        }
+    }
+}
+
+/// Finds where each problem lies in the file's text (once, after a failed load: a load that
+/// succeeds never pays for it).
+pub(super) fn locate(problems: &mut [Problem], text: &str) {
+    let Some(layout) = super::spans::layout(text) else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    for p in problems {
+        // The field's own name: `quotes[0].by` is found at `quotes`.
+        let field = p.field.split(['[', '.']).next().unwrap_or_default();
+        let offset = match p.record {
+            RecordKind::Dataset => layout.fields.iter().find(|f| f.0 == field).map(|f| f.1),
+            kind => {
+                let array = match kind {
+                    RecordKind::Actor => layout.actors.as_ref(),
+                    RecordKind::Source => layout.sources.as_ref(),
+                    _ => layout.events.as_ref(),
+                };
+                array
+                    .and_then(|a| a.items.get(p.index))
+                    .map(|item| super::spans::field_at(text, item, field).unwrap_or(item.start))
+            }
+        };
+        p.at = offset.map(|o| line_column(bytes, o));
+    }
 }
 
 impl fmt::Display for Problem {

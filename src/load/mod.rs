@@ -19,6 +19,7 @@ mod check;
 mod error;
 mod progress;
 mod raw;
+pub mod spans;
 mod stream;
 
 use std::ops::ControlFlow;

@@ -80,6 +80,7 @@ pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Data
         checker
             .problems
             .sort_by_key(|p| p.record != RecordKind::Dataset);
+        super::error::locate(&mut checker.problems, body);
         return Err(LoadError::Invalid {
             path: name.to_string(),
             problems: checker.problems,
