@@ -100,3 +100,183 @@ fn a_copied_file_keeps_what_was_read() {
 #[path = "../examples/gen.rs"]
 #[allow(dead_code)]
 mod generator;
+
+// ---------------------------------------------------------------------------------------------
+// The browser takes in a new version, keeping its place.
+
+use annals::tui::app::App;
+use annals::tui::effect::Done;
+use annals::tui::update;
+use common::{builtin, go_to, key, press, typing};
+use ratatui::crossterm::event::KeyCode;
+
+fn current_id(app: &App) -> String {
+    app.current().unwrap().id.clone()
+}
+
+fn edited(f: impl FnOnce(&str) -> String) -> Dataset {
+    load::from_str(&f(load::BUILTIN_JSON), "live.json").unwrap()
+}
+
+#[test]
+fn a_new_version_keeps_the_cursor_filters_search_range_reference_and_marks() {
+    let mut app = builtin(120, 40);
+    typing(&mut app, "alavrov");
+    key(&mut app, KeyCode::Enter);
+    let filtered = app.shown.len();
+    go_to_shown(&mut app, "lavrov-equality-statement");
+    press(&mut app, 'r');
+    press(&mut app, 'v');
+    app.marks.insert(app.current_ix().unwrap());
+    typing(&mut app, "/equality");
+    key(&mut app, KeyCode::Enter);
+    // An event added before the cursor's, and another one's title changed: every position
+    // moves, the cursor's event does not.
+    let new = edited(|s| {
+        s.replacen(
+            "\"events\": [",
+            "\"events\": [{\"id\": \"early\", \"when\": \"1990\", \"title\": \"Earlier\", \"actors\": [\"lavrov\"]},",
+            1,
+        )
+        .replace("Lavrov tells Clinton", "Lavrov tells Hillary Clinton")
+    });
+    update::done(&mut app, Done::Reloaded(Ok(new)));
+    assert_eq!(current_id(&app), "lavrov-equality-statement");
+    assert_eq!(app.shown.len(), filtered + 1, "the filter on Lavrov stays");
+    assert_eq!(app.search.as_deref(), Some("equality"));
+    assert!(!app.hits.is_empty());
+    assert_eq!(
+        app.reference
+            .map(|r| app.data.event(r).id.clone())
+            .as_deref(),
+        Some("lavrov-equality-statement")
+    );
+    assert!(app.selection().is_some(), "the range stays");
+    assert_eq!(app.marks.len(), 1);
+    assert_eq!(
+        app.data.event(*app.marks.iter().next().unwrap()).id,
+        "lavrov-equality-statement"
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("reloaded: 52 events, 1 added, 1 changed")
+    );
+}
+
+/// The cursor on the `n`-th shown event with this id, moved there with keys.
+fn go_to_shown(app: &mut App, id: &str) {
+    key(app, KeyCode::Home);
+    while current_id(app) != id {
+        press(app, 'j');
+    }
+}
+
+#[test]
+fn an_event_that_is_gone_leaves_the_cursor_on_the_nearest_date() {
+    let mut app = builtin(120, 40);
+    go_to(&mut app, "putin-obama-call");
+    let new = edited(|s| {
+        let at = s.find("\"id\": \"putin-obama-call\"").unwrap();
+        let start = s[..at].rfind('{').unwrap();
+        let end = start + s[start..].find("\n    }").unwrap() + "\n    }".len();
+        format!(
+            "{}{}",
+            &s[..start],
+            s[end..].trim_start_matches(',').trim_start()
+        )
+        .replacen("{\n      \"id\"", "{\n      \"id\"", 1)
+    });
+    assert!(new.event_position("putin-obama-call").is_none());
+    update::done(&mut app, Done::Reloaded(Ok(new)));
+    let when = app.current().unwrap().when.anchor().first_day;
+    assert_eq!(when.to_string(), "2012-11-13", "{}", current_id(&app));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("reloaded: 50 events, 1 removed")
+    );
+}
+
+#[test]
+fn an_invalid_version_keeps_the_last_good_data_and_says_where_it_is_wrong() {
+    let mut app = builtin(120, 40);
+    go_to(&mut app, "usaid-ends-work");
+    let before = app.data.clone();
+    let broken =
+        load::BUILTIN_JSON.replacen("\"when\": \"2012-10-01\"", "\"when\": \"2012-13-01\"", 1);
+    let err = load::from_str(&broken, "live.json").unwrap_err();
+    update::done(&mut app, Done::Reloaded(Err(err)));
+    assert!(app.data == before);
+    assert_eq!(current_id(&app), "usaid-ends-work");
+    let problem = app.file_problem.clone().unwrap();
+    assert!(
+        problem.starts_with(&format!("{}:", line_of(&broken, "2012-13-01"))),
+        "{problem}"
+    );
+    assert!(
+        problem.contains("event `usaid-ends-work`, field `when`"),
+        "{problem}"
+    );
+    // The footer keeps saying so after the next key, until a good version comes.
+    press(&mut app, 'j');
+    let s = common::screen(&app);
+    assert!(s.contains("last good data shown; the file:"), "{s}");
+    update::done(&mut app, Done::Reloaded(Ok(load::builtin())));
+    assert!(app.file_problem.is_none());
+}
+
+/// The line (from 1) where `needle` first stands in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    1 + text[..text.find(needle).unwrap()].matches('\n').count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The watch itself: written in place, truncated, replaced by rename, deleted and recreated.
+
+/// Waits (a bounded time, no timing asserted) until the watch reads a version that passes
+/// `want`: a change may be seen in several events, and read more than once.
+fn wait_for(
+    f: &mut annals::tui::follow::Follow,
+    want: impl Fn(&Result<Dataset, load::LoadError>) -> bool,
+) {
+    for _ in 0..500 {
+        if let Some(r) = f.poll()
+            && want(&r)
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the change was not seen within 10 s");
+}
+
+#[test]
+fn the_watch_sees_every_way_a_file_is_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, load::BUILTIN_JSON).unwrap();
+    let mut f = annals::tui::follow::Follow::start(&path);
+    let renamed = |title: &str| load::BUILTIN_JSON.replacen("Moscow and Washington", title, 1);
+    let titled = |t: &'static str| {
+        move |r: &Result<Dataset, load::LoadError>| {
+            r.as_ref()
+                .is_ok_and(|d| d.title == format!("{t}, 1999–2013"))
+        }
+    };
+
+    // In place (same file, truncated and written).
+    std::fs::write(&path, renamed("In place")).unwrap();
+    wait_for(&mut f, titled("In place"));
+    // Truncated to nothing: an error, not a crash.
+    std::fs::write(&path, "").unwrap();
+    wait_for(&mut f, |r| r.is_err());
+    // Replaced by rename, as editors and git do.
+    let tmp = dir.path().join(".live.json.swp");
+    std::fs::write(&tmp, renamed("Renamed")).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    wait_for(&mut f, titled("Renamed"));
+    // Deleted, then created again.
+    std::fs::remove_file(&path).unwrap();
+    wait_for(&mut f, |r| r.is_err());
+    std::fs::write(&path, renamed("Recreated")).unwrap();
+    wait_for(&mut f, titled("Recreated"));
+}

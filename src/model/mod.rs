@@ -125,32 +125,6 @@ pub struct Dataset {
 /// Two datasets are equal when they say the same things, wherever their texts are kept.
 impl PartialEq for Dataset {
     fn eq(&self, other: &Dataset) -> bool {
-        let texts_eq = |a: &Text, b: &Text| self.text(a) == other.text(b);
-        let opt_eq = |a: &Option<Text>, b: &Option<Text>| match (a, b) {
-            (Some(a), Some(b)) => texts_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        let quote_eq = |a: &Quote, b: &Quote| {
-            a.by == b.by
-                && a.source == b.source
-                && texts_eq(&a.text, &b.text)
-                && opt_eq(&a.lang, &b.lang)
-                && opt_eq(&a.translation, &b.translation)
-        };
-        let event_eq = |a: &Event, b: &Event| {
-            a.id == b.id
-                && a.when == b.when
-                && texts_eq(&a.title, &b.title)
-                && texts_eq(&a.summary, &b.summary)
-                && a.actors == b.actors
-                && a.tags == b.tags
-                && a.sources == b.sources
-                && a.quotes.len() == b.quotes.len()
-                && a.quotes.iter().zip(&b.quotes).all(|(a, b)| quote_eq(a, b))
-                && a.notes.len() == b.notes.len()
-                && a.notes.iter().zip(&b.notes).all(|(a, b)| texts_eq(a, b))
-        };
         self.title == other.title
             && self.description == other.description
             && self.language == other.language
@@ -161,11 +135,82 @@ impl PartialEq for Dataset {
                 .events
                 .iter()
                 .zip(&other.events)
-                .all(|(a, b)| event_eq(a, b))
+                .all(|(a, b)| self.same_event(a, other, b))
     }
 }
 
+/// How the events of one version of a dataset differ from another's, matched by id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: usize,
+    pub removed: usize,
+    /// Events with the same id that say something else.
+    pub changed: usize,
+}
+
 impl Dataset {
+    /// Whether event `a` of this dataset says what event `b` of `other` says: the same id,
+    /// date, texts, tags, and actors and sources by id (their positions may differ).
+    pub fn same_event(&self, a: &Event, other: &Dataset, b: &Event) -> bool {
+        let texts_eq = |x: &Text, y: &Text| self.text(x) == other.text(y);
+        let opt_eq = |x: &Option<Text>, y: &Option<Text>| match (x, y) {
+            (Some(x), Some(y)) => texts_eq(x, y),
+            (None, None) => true,
+            _ => false,
+        };
+        let actor_eq = |x: ActorIx, y: ActorIx| self.actor(x).id == other.actor(y).id;
+        let source_eq = |x: SourceIx, y: SourceIx| self.source(x).id == other.source(y).id;
+        let quote_eq = |x: &Quote, y: &Quote| {
+            actor_eq(x.by, y.by)
+                && source_eq(x.source, y.source)
+                && texts_eq(&x.text, &y.text)
+                && opt_eq(&x.lang, &y.lang)
+                && opt_eq(&x.translation, &y.translation)
+        };
+        fn all<T>(x: &[T], y: &[T], eq: impl Fn(&T, &T) -> bool) -> bool {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| eq(x, y))
+        }
+        a.id == b.id
+            && a.when == b.when
+            && texts_eq(&a.title, &b.title)
+            && texts_eq(&a.summary, &b.summary)
+            && a.tags == b.tags
+            && all(&a.actors, &b.actors, |x, y| actor_eq(*x, *y))
+            && all(&a.sources, &b.sources, |x, y| source_eq(*x, *y))
+            && all(&a.quotes, &b.quotes, quote_eq)
+            && all(&a.notes, &b.notes, texts_eq)
+    }
+
+    /// How `new`'s events differ from this dataset's, by id.
+    pub fn changes_to(&self, new: &Dataset) -> Changes {
+        let old: rustc_hash::FxHashMap<&str, &Event> =
+            self.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut changes = Changes::default();
+        let mut kept = 0;
+        for e in &new.events {
+            match old.get(e.id.as_str()) {
+                None => changes.added += 1,
+                Some(o) => {
+                    kept += 1;
+                    if !self.same_event(o, new, e) {
+                        changes.changed += 1;
+                    }
+                }
+            }
+        }
+        changes.removed = self.events.len() - kept;
+        changes
+    }
+
+    /// Each event's position by its id.
+    pub fn event_ids(&self) -> rustc_hash::FxHashMap<&str, EventIx> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), EventIx::new(i)))
+            .collect()
+    }
+
     /// The text of a summary, quote or note of this dataset.
     pub fn text<'a>(&'a self, text: &'a Text) -> &'a str {
         text.get(&self.store)

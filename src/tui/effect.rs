@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::export::{self, Format, WriteError};
+use crate::load::LoadError;
 use crate::model::{Dataset, EventIx};
 
 use super::app::App;
@@ -14,6 +15,8 @@ use super::app::App;
 pub enum Effect {
     /// Write an export to a file.
     Export(ExportJob),
+    /// Read the dataset's file again.
+    Reload(PathBuf),
 }
 
 /// An export to write: the events, the format, the file name as typed and where a relative
@@ -34,6 +37,8 @@ pub struct ExportJob {
 pub enum Done {
     /// The export was written, or why not.
     Exported(Result<(), ExportFailure>),
+    /// The file was read again: its new version, or why it could not be read.
+    Reloaded(Result<Dataset, LoadError>),
 }
 
 /// Why an export was not written.
@@ -49,6 +54,7 @@ pub enum ExportFailure {
 pub fn perform(data: &Dataset, effect: &Effect) -> Done {
     match effect {
         Effect::Export(job) => Done::Exported(write_export(data, job)),
+        Effect::Reload(path) => Done::Reloaded(crate::load::from_path(path)),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod detail;
 pub mod effect;
+pub mod follow;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
@@ -28,7 +29,8 @@ use ratatui::crossterm::execute;
 use crate::load::{LoadError, Pace, Progress};
 use crate::model::Dataset;
 use action::Action;
-use app::App;
+use app::{App, Origin};
+use follow::Follow;
 use keymap::KeyPress;
 
 /// Puts the terminal back however `run` ends: normally, by error (drop) or by panic (hook).
@@ -58,7 +60,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 /// Runs the browser on a dataset until the user quits.
 pub fn run(data: Dataset) -> Result<(), RunError> {
-    session(|_| Ok(data))
+    session(Origin::Builtin, |_| Ok(data))
 }
 
 /// Opens a dataset file and runs the browser on it. A big file shows its progress (bytes
@@ -71,7 +73,7 @@ pub fn run_file(path: &Path) -> Result<(), RunError> {
     if let Err(source) = std::fs::metadata(path) {
         return Err(LoadError::Io { path: name, source }.into());
     }
-    session(|terminal| {
+    session(Origin::File(path.to_path_buf()), |terminal| {
         let mut pace = Pace::new(SHOW_PROGRESS_AFTER, PROGRESS_EVERY);
         let mut failed: Option<std::io::Error> = None;
         let mut hook = |p: Progress| {
@@ -116,6 +118,7 @@ fn cancel_requested() -> bool {
 /// Sets the terminal up, gets the dataset (perhaps drawing progress), runs the browser and
 /// puts the terminal back, whatever happens.
 fn session(
+    origin: Origin,
     get: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<Dataset, RunError>,
 ) -> Result<(), RunError> {
     // The guard comes first: if set-up fails half way (raw mode on, screen not switched),
@@ -131,9 +134,15 @@ fn session(
     }));
     execute!(stdout(), EnableMouseCapture)?;
 
+    // Changes from here on are seen: a change while the file is read is read again.
+    let mut follow = match &origin {
+        Origin::File(path) => Some(Follow::start(path)),
+        Origin::Builtin => None,
+    };
     let data = get(&mut terminal)?;
     let size = terminal.size()?;
     let mut app = App::new(data, size.width, size.height);
+    app.origin = origin;
     update::keep_in_view(&mut app);
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     // The first frame is up: now the actor index, which it did not need.
@@ -149,22 +158,47 @@ fn session(
             redraw = true;
             continue;
         }
-        // Mouse motion and other events that ask for nothing do not redraw.
-        redraw = next_action(&mut app)?;
+        redraw = false;
+        // A key that may start a longer binding (`]` of `] a`) acts alone if nothing follows.
+        let waiting = update::waiting(&app);
+        let wait = if waiting {
+            keymap::AMBIGUOUS_WAIT
+        } else if follow.as_ref().is_some_and(Follow::busy) {
+            BUSY_TICK
+        } else {
+            IDLE_TICK
+        };
+        if event::poll(wait)? {
+            // Mouse motion and other events that ask for nothing do not redraw.
+            redraw = next_action(&mut app)?;
+        } else if waiting {
+            let effects = update::flush_pending(&mut app);
+            effect::run(&mut app, effects);
+            redraw = true;
+        }
+        if let Some(f) = follow.as_mut() {
+            if app.data.store.is_stale() {
+                f.touch();
+            }
+            if let Some(result) = f.poll() {
+                let effects = update::done(&mut app, effect::Done::Reloaded(result));
+                effect::run(&mut app, effects);
+                redraw = true;
+            }
+        }
     }
     Ok(())
 }
 
-/// Waits for the next terminal event and applies it: keys go through the keymap (which may
+/// How long the loop waits for a key before it looks at the file again: while nothing is
+/// happening, and while a change is settling or being read.
+const IDLE_TICK: Duration = Duration::from_millis(250);
+const BUSY_TICK: Duration = Duration::from_millis(30);
+
+/// Reads the terminal event that is waiting and applies it: keys go through the keymap (which may
 /// keep a prefix pending), mouse and resize events become actions. Says whether anything
 /// may have changed on screen.
 fn next_action(app: &mut App) -> std::io::Result<bool> {
-    // A key that may start a longer binding (`]` of `] a`) acts alone if nothing follows.
-    if update::waiting(app) && !event::poll(keymap::AMBIGUOUS_WAIT)? {
-        let effects = update::flush_pending(app);
-        effect::run(app, effects);
-        return Ok(true);
-    }
     let action = match event::read()? {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let effects = update::on_key(app, KeyPress::from_event(key));

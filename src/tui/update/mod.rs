@@ -31,6 +31,7 @@ use super::effect::{Done, Effect};
 use super::keymap::{self, KeyPress, Lookup};
 use super::layout;
 use crate::model::ShownIx;
+use crate::text::plural;
 
 pub use motion::keep_in_view;
 pub use prompt::search_slice;
@@ -111,9 +112,66 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 pub fn done(app: &mut App, done: Done) -> Vec<Effect> {
     match done {
         Done::Exported(result) => export::exported(app, result),
+        Done::Reloaded(result) => reloaded(app, result),
     }
     keep_in_view(app);
     Vec::new()
+}
+
+/// A new version of the file: in place of the old, keeping the browser's place; or, when it
+/// cannot be read, the old one stays on screen and the footer says what is wrong.
+fn reloaded(app: &mut App, result: Result<crate::model::Dataset, crate::load::LoadError>) {
+    match result {
+        Ok(data) => {
+            let before = app.current_ix();
+            let c = app.replace_data(data);
+            if app.current_ix() != before {
+                lanes::follow_cursor(app);
+            }
+            let mut parts = vec![plural(app.data.events.len(), "event")];
+            for (n, word) in [
+                (c.added, "added"),
+                (c.removed, "removed"),
+                (c.changed, "changed"),
+            ] {
+                if n > 0 {
+                    parts.push(format!("{n} {word}"));
+                }
+            }
+            if parts.len() == 1 {
+                parts.push("nothing changed".into());
+            }
+            app.status = Some(format!("reloaded: {}", parts.join(", ")));
+        }
+        Err(e) => {
+            let problem = file_problem(&e);
+            app.status = Some(format!("the file cannot be read: {problem}"));
+            app.file_problem = Some(problem);
+        }
+    }
+}
+
+/// The first problems of a file that could not be read, with line and column where known.
+fn file_problem(e: &crate::load::LoadError) -> String {
+    use crate::load::LoadError;
+    match e {
+        LoadError::Json {
+            line,
+            column,
+            kind,
+            message,
+            ..
+        } => format!("{line}:{column}: {kind}: {message}"),
+        LoadError::Invalid { problems, .. } => {
+            let mut s = problems.first().map(|p| p.located()).unwrap_or_default();
+            if problems.len() > 1 {
+                s.push_str(&format!(" (and {} more)", problems.len() - 1));
+            }
+            s
+        }
+        LoadError::Io { source, .. } => source.to_string(),
+        LoadError::Cancelled { .. } => "reading was cancelled".into(),
+    }
 }
 
 fn apply(app: &mut App, action: Action) -> Vec<Effect> {

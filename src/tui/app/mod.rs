@@ -15,6 +15,10 @@ use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter, Search};
 
 use super::keymap::{KeyPress, Mode};
 
+mod reload;
+
+pub use reload::Origin;
+
 /// Which pane keys go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
@@ -191,6 +195,23 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// Where the dataset came from: built in, or a file annals follows.
+    pub origin: Origin,
+    /// Why the file's newest content could not be read (the last good data stays on screen
+    /// until it can).
+    pub file_problem: Option<String>,
+    /// The marked events (`m`).
+    pub marks: rustc_hash::FxHashSet<EventIx>,
+    /// Where big moves came from (`Ctrl-o` goes back), and where `Ctrl-n` goes forward.
+    pub jumps: Jumps,
+}
+
+/// The jump list: events the cursor left by a big move, oldest first. `at` is where going
+/// back starts: the end of the list unless `Ctrl-o` has gone back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Jumps {
+    pub list: Vec<EventIx>,
+    pub at: usize,
 }
 
 impl App {
@@ -232,6 +253,10 @@ impl App {
             width,
             height,
             quit: false,
+            origin: Origin::Builtin,
+            file_problem: None,
+            marks: Default::default(),
+            jumps: Jumps::default(),
         };
         app.rebuild_rows();
         app
