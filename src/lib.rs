@@ -6,6 +6,7 @@
 
 pub mod axis;
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod load;
 pub mod model;

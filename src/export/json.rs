@@ -6,6 +6,8 @@ use crate::model::{ActorIx, ActorKind, Dataset, SourceIx};
 
 #[derive(Serialize)]
 struct File<'a> {
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
+    schema: Option<&'a str>,
     format: &'static str,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -18,7 +20,7 @@ struct File<'a> {
 }
 
 #[derive(Serialize)]
-struct Actor<'a> {
+pub(crate) struct Actor<'a> {
     id: &'a str,
     name: &'a str,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -30,7 +32,7 @@ struct Actor<'a> {
 }
 
 #[derive(Serialize)]
-struct Source<'a> {
+pub(crate) struct Source<'a> {
     id: &'a str,
     publisher: &'a str,
     title: &'a str,
@@ -43,7 +45,7 @@ struct Source<'a> {
 }
 
 #[derive(Serialize)]
-struct Event<'a> {
+pub(crate) struct Event<'a> {
     id: &'a str,
     when: String,
     title: &'a str,
@@ -62,7 +64,7 @@ struct Event<'a> {
 }
 
 #[derive(Serialize)]
-struct Quote<'a> {
+pub(crate) struct Quote<'a> {
     by: &'a str,
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,65 +74,79 @@ struct Quote<'a> {
     source: &'a str,
 }
 
+impl<'a> Actor<'a> {
+    /// An actor as annals/1 writes it.
+    pub(crate) fn of(a: &'a crate::model::Actor) -> Actor<'a> {
+        Actor {
+            id: &a.id,
+            name: &a.name,
+            aliases: &a.aliases,
+            kind: a.kind,
+            about: a.about.as_deref(),
+        }
+    }
+}
+
+impl<'a> Source<'a> {
+    /// A source as annals/1 writes it.
+    pub(crate) fn of(s: &'a crate::model::Source) -> Source<'a> {
+        Source {
+            id: &s.id,
+            publisher: &s.publisher,
+            title: &s.title,
+            date: s.date.map(|d| d.to_string()),
+            language: s.language.as_deref(),
+            url: s.url.as_deref(),
+        }
+    }
+}
+
+impl<'a> Event<'a> {
+    /// An event as annals/1 writes it.
+    pub(crate) fn of(data: &'a Dataset, e: &'a crate::model::Event) -> Event<'a> {
+        let actor = |i: ActorIx| data.actor(i).id.as_str();
+        let source = |i: SourceIx| data.source(i).id.as_str();
+        Event {
+            id: &e.id,
+            when: e.when.to_string(),
+            title: data.text(&e.title),
+            summary: data.text(&e.summary),
+            actors: e.actors.iter().map(|&a| actor(a)).collect(),
+            tags: e.tags.iter().map(|t| &**t).collect(),
+            quotes: e
+                .quotes
+                .iter()
+                .map(|q| Quote {
+                    by: actor(q.by),
+                    text: data.text(&q.text),
+                    lang: data.text_opt(&q.lang),
+                    translation: data.text_opt(&q.translation),
+                    source: source(q.source),
+                })
+                .collect(),
+            sources: e.sources.iter().map(|&s| source(s)).collect(),
+            notes: e.notes.iter().map(|n| data.text(n)).collect(),
+        }
+    }
+}
+
+/// A value as annals/1 JSON, two spaces an indent, with unsafe characters escaped.
+pub(crate) fn pretty(value: &impl Serialize) -> String {
+    escape_unsafe(&serde_json::to_string_pretty(value).expect("JSON of plain values"))
+}
+
 pub fn render(data: &Dataset) -> String {
-    let actor = |i: ActorIx| data.actor(i).id.as_str();
-    let source = |i: SourceIx| data.source(i).id.as_str();
     let file = File {
+        schema: data.schema.as_deref(),
         format: crate::load::FORMAT,
         title: &data.title,
         description: data.description.as_deref(),
         language: data.language.as_deref(),
-        actors: data
-            .actors
-            .iter()
-            .map(|a| Actor {
-                id: &a.id,
-                name: &a.name,
-                aliases: &a.aliases,
-                kind: a.kind,
-                about: a.about.as_deref(),
-            })
-            .collect(),
-        sources: data
-            .sources
-            .iter()
-            .map(|s| Source {
-                id: &s.id,
-                publisher: &s.publisher,
-                title: &s.title,
-                date: s.date.map(|d| d.to_string()),
-                language: s.language.as_deref(),
-                url: s.url.as_deref(),
-            })
-            .collect(),
-        events: data
-            .events
-            .iter()
-            .map(|e| Event {
-                id: &e.id,
-                when: e.when.to_string(),
-                title: data.text(&e.title),
-                summary: data.text(&e.summary),
-                actors: e.actors.iter().map(|&a| actor(a)).collect(),
-                tags: e.tags.iter().map(|t| &**t).collect(),
-                quotes: e
-                    .quotes
-                    .iter()
-                    .map(|q| Quote {
-                        by: actor(q.by),
-                        text: data.text(&q.text),
-                        lang: data.text_opt(&q.lang),
-                        translation: data.text_opt(&q.translation),
-                        source: source(q.source),
-                    })
-                    .collect(),
-                sources: e.sources.iter().map(|&s| source(s)).collect(),
-                notes: e.notes.iter().map(|n| data.text(n)).collect(),
-            })
-            .collect(),
+        actors: data.actors.iter().map(Actor::of).collect(),
+        sources: data.sources.iter().map(Source::of).collect(),
+        events: data.events.iter().map(|e| Event::of(data, e)).collect(),
     };
-    let text = serde_json::to_string_pretty(&file).expect("JSON of plain values");
-    let mut out = escape_unsafe(&text);
+    let mut out = pretty(&file);
     out.push('\n');
     out
 }

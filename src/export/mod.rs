@@ -6,7 +6,7 @@
 
 mod csv;
 mod ics;
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod timelinejs;
 mod write;

@@ -107,6 +107,7 @@ pub fn from_path_as(
             Reading::Map => true,
             Reading::Copy => false,
         };
+    let stamp = crate::model::text::FileStamp::of(&meta);
     let store = if map {
         // SAFETY: the map is only read. Another program may change the file while it is
         // open: texts read from it are checked against what was read (`Text::get`), and a
@@ -118,7 +119,7 @@ pub fn from_path_as(
         std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
         Store::from_vec(bytes)
     };
-    read(store, &name, hook)
+    read(store.stamped(stamp), &name, hook)
 }
 
 /// Parses and validates a dataset held in memory; `name` is used in messages.

@@ -89,6 +89,7 @@ pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Data
     sort_events(&mut events);
     let (actors, sources) = top.records;
     Ok(Dataset {
+        schema: top.schema,
         title: top.title,
         description: top.description,
         language: top.language,
@@ -130,6 +131,7 @@ fn sort_events(events: &mut [Event]) {
 /// The dataset's fields other than its events.
 #[derive(Default)]
 struct Top {
+    schema: Option<String>,
     format: String,
     title: String,
     description: Option<String>,
@@ -270,9 +272,7 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
             }
             let top = &mut reader.top;
             match key {
-                Field::Schema => {
-                    map.next_value::<Option<String>>()?;
-                }
+                Field::Schema => top.schema = map.next_value()?,
                 Field::Format => top.format = map.next_value()?,
                 Field::Title => top.title = map.next_value()?,
                 Field::Description => top.description = map.next_value()?,

@@ -112,6 +112,8 @@ impl Event {
 /// A loaded, validated dataset. Events are sorted (see `Event::sort_cmp`).
 #[derive(Clone, Debug)]
 pub struct Dataset {
+    /// The JSON Schema the file names (`$schema`), kept so that it is written back.
+    pub schema: Option<String>,
     pub title: String,
     pub description: Option<String>,
     pub language: Option<String>,
@@ -281,6 +283,7 @@ impl Dataset {
         let new_source =
             |s: SourceIx| SourceIx::new(source_ix[s.get()].expect("a referenced source is kept"));
         Dataset {
+            schema: self.schema.clone(),
             title: self.title.clone(),
             description: self.description.clone(),
             language: self.language.clone(),

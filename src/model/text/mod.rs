@@ -33,6 +33,34 @@ struct Inner {
     utf8: std::sync::OnceLock<()>,
     /// A text no longer passed its check: the file changed under annals.
     stale: AtomicBool,
+    /// The file the bytes were read from, as it was then.
+    stamp: Option<FileStamp>,
+}
+
+/// What a file was when it was read: enough to tell, later, that it was changed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    /// The file itself (device and inode): a file replaced by another is another file.
+    pub identity: (u64, u64),
+}
+
+impl FileStamp {
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        #[cfg(unix)]
+        let identity = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let identity = (0, 0);
+        FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            identity,
+        }
+    }
 }
 
 enum Bytes {
@@ -52,7 +80,24 @@ impl Store {
             bytes,
             utf8: std::sync::OnceLock::new(),
             stale: AtomicBool::new(false),
+            stamp: None,
         }))
+    }
+
+    /// The same bytes, known to have been read from a file that was then as `stamp` says.
+    pub fn stamped(self, stamp: FileStamp) -> Store {
+        match Arc::try_unwrap(self.0) {
+            Ok(mut inner) => {
+                inner.stamp = Some(stamp);
+                Store(Arc::new(inner))
+            }
+            Err(shared) => Store(shared),
+        }
+    }
+
+    /// What the file was when it was read, when the bytes came from one.
+    pub fn stamp(&self) -> Option<&FileStamp> {
+        self.0.stamp.as_ref()
     }
 
     pub fn from_static(bytes: &'static [u8]) -> Store {
