@@ -97,4 +97,13 @@ pub enum Action {
     OpenGoTo,
     /// Make the current event the reference for relative dates, or clear the reference.
     ToggleReference,
+    /// Edit the event under the cursor in the person's editor.
+    Edit,
+    /// Add an event after the one under the cursor, in the editor.
+    Add,
+    /// Delete the event under the cursor (after a yes).
+    Delete,
+    /// Undo the last change annals made to the file; redo it.
+    Undo,
+    Redo,
 }

@@ -43,6 +43,26 @@ impl Drop for Restore {
     }
 }
 
+/// Hands the terminal to an editor: the browser's screen, raw mode and mouse reporting are
+/// put away while it runs, and taken back (and the whole screen drawn again) after.
+struct TerminalHost<'t>(&'t mut ratatui::DefaultTerminal);
+
+impl effect::Host for TerminalHost<'_> {
+    fn edit(&mut self, command: &str, file: &Path) -> std::io::Result<std::process::ExitStatus> {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        ratatui::restore();
+        let status = effect::run_editor(command, file);
+        ratatui::crossterm::terminal::enable_raw_mode()?;
+        execute!(
+            stdout(),
+            ratatui::crossterm::terminal::EnterAlternateScreen,
+            EnableMouseCapture
+        )?;
+        self.0.clear()?;
+        status
+    }
+}
+
 /// Why the browser stopped before the user quit.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
@@ -143,6 +163,7 @@ fn session(
     let size = terminal.size()?;
     let mut app = App::new(data, size.width, size.height);
     app.origin = origin;
+    app.keep.editor = effect::editor_from_env();
     update::keep_in_view(&mut app);
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     // The first frame is up: now the actor index, which it did not need.
@@ -170,10 +191,10 @@ fn session(
         };
         if event::poll(wait)? {
             // Mouse motion and other events that ask for nothing do not redraw.
-            redraw = next_action(&mut app)?;
+            redraw = next_action(&mut app, &mut terminal)?;
         } else if waiting {
             let effects = update::flush_pending(&mut app);
-            effect::run(&mut app, effects);
+            effect::run(&mut app, effects, &mut TerminalHost(&mut terminal));
             redraw = true;
         }
         if let Some(f) = follow.as_mut() {
@@ -182,7 +203,7 @@ fn session(
             }
             if let Some(result) = f.poll() {
                 let effects = update::done(&mut app, effect::Done::Reloaded(result));
-                effect::run(&mut app, effects);
+                effect::run(&mut app, effects, &mut TerminalHost(&mut terminal));
                 redraw = true;
             }
         }
@@ -198,11 +219,11 @@ const BUSY_TICK: Duration = Duration::from_millis(30);
 /// Reads the terminal event that is waiting and applies it: keys go through the keymap (which may
 /// keep a prefix pending), mouse and resize events become actions. Says whether anything
 /// may have changed on screen.
-fn next_action(app: &mut App) -> std::io::Result<bool> {
+fn next_action(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<bool> {
     let action = match event::read()? {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let effects = update::on_key(app, KeyPress::from_event(key));
-            effect::run(app, effects);
+            effect::run(app, effects, &mut TerminalHost(terminal));
             return Ok(true);
         }
         Event::Mouse(m) => {
@@ -220,7 +241,7 @@ fn next_action(app: &mut App) -> std::io::Result<bool> {
     Ok(match action {
         Some(action) => {
             let effects = update::update(app, action);
-            effect::run(app, effects);
+            effect::run(app, effects, &mut TerminalHost(terminal));
             true
         }
         None => false,

@@ -23,10 +23,14 @@ pub enum Mode {
     Export,
     /// The export dialog asks whether to replace an existing file.
     Confirm,
+    /// A draft could not be saved: edit it again, or drop it.
+    Mend,
+    /// Delete the event? y or n.
+    Delete,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Timeline,
         Mode::Visual,
         Mode::Lanes,
@@ -36,6 +40,8 @@ impl Mode {
         Mode::Prompt,
         Mode::Export,
         Mode::Confirm,
+        Mode::Mend,
+        Mode::Delete,
     ];
 
     /// Whether printable keys are text in this mode.
@@ -54,6 +60,7 @@ impl Mode {
             Mode::Picker => "ACTORS",
             Mode::Prompt => "PROMPT",
             Mode::Help => "HELP",
+            Mode::Mend | Mode::Delete => "EDIT",
         }
     }
 
@@ -69,6 +76,8 @@ impl Mode {
             Mode::Prompt => Scope::Prompt,
             Mode::Export => Scope::Export,
             Mode::Confirm => Scope::Confirm,
+            Mode::Mend => Scope::Mend,
+            Mode::Delete => Scope::Delete,
         }
     }
 }
@@ -88,6 +97,8 @@ pub enum Scope {
     Prompt,
     Export,
     Confirm,
+    Mend,
+    Delete,
     /// The timeline and the detail.
     Browse,
     /// Every mode (in those that take text, only keys that do not type).
@@ -96,7 +107,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 13] = [
         Scope::Timeline,
         Scope::Visual,
         Scope::Lanes,
@@ -106,6 +117,8 @@ impl Scope {
         Scope::Prompt,
         Scope::Export,
         Scope::Confirm,
+        Scope::Mend,
+        Scope::Delete,
         Scope::Help,
         Scope::Anywhere,
     ];
@@ -135,6 +148,8 @@ impl Scope {
             Scope::Prompt => "Search and date prompts",
             Scope::Export => "Export dialog",
             Scope::Confirm => "Replace a file?",
+            Scope::Mend => "A draft that could not be saved",
+            Scope::Delete => "Delete the event?",
             Scope::Browse => "Timeline and detail",
             Scope::Anywhere => "Anywhere",
         }

@@ -26,7 +26,7 @@ pub fn builtin(width: u16, height: u16) -> App {
 /// A key press, and whatever it asks of the world carried out as the event loop would.
 pub fn key(app: &mut App, code: KeyCode) {
     let effects = on_key(app, KeyPress { code, ctrl: false });
-    effect::run(app, effects);
+    effect::run(app, effects, &mut effect::Plain);
 }
 
 pub fn press(app: &mut App, c: char) {
@@ -41,7 +41,7 @@ pub fn ctrl(app: &mut App, c: char) {
             ctrl: true,
         },
     );
-    effect::run(app, effects);
+    effect::run(app, effects, &mut effect::Plain);
 }
 
 pub fn typing(app: &mut App, text: &str) {

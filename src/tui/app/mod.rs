@@ -204,6 +204,47 @@ pub struct App {
     pub marks: rustc_hash::FxHashSet<EventIx>,
     /// Where big moves came from (`Ctrl-o` goes back), and where `Ctrl-n` goes forward.
     pub jumps: Jumps,
+    /// Editing the file: the editor, the undo history, a draft waiting to be mended.
+    pub keep: Keep,
+}
+
+/// The state of editing the dataset's file.
+#[derive(Debug, Default)]
+pub struct Keep {
+    /// The command that edits a draft (`$VISUAL`, `$EDITOR`, `vi`; the event loop sets it).
+    pub editor: String,
+    /// Changes annals made to the file this session, the last one last: each with the patch
+    /// that undoes it.
+    pub undo: Vec<Undoable>,
+    /// Changes undone, the last one last: each with the patch that makes it again.
+    pub redo: Vec<Undoable>,
+    /// A draft that could not be saved, kept with its problems until it is edited again or
+    /// dropped.
+    pub failed: Option<Failed>,
+    /// The event a delete waits for a yes about.
+    pub deleting: Option<EventIx>,
+    /// The event the cursor goes to once the file is read again (the one just edited).
+    pub go_to: Option<String>,
+    /// The next reading of the file follows a save annals made: the footer keeps saying what
+    /// was saved.
+    pub quiet: bool,
+}
+
+/// A change to the file, and the patch that takes it back (or makes it again).
+#[derive(Clone, Debug)]
+pub struct Undoable {
+    pub patch: crate::edit::Patch,
+    /// "the edit of “…”", for the footer.
+    pub what: String,
+}
+
+/// A draft that could not be saved.
+#[derive(Clone, Debug)]
+pub struct Failed {
+    pub intent: crate::tui::effect::Intent,
+    /// The draft as the person left it.
+    pub text: String,
+    pub problems: Vec<String>,
 }
 
 /// The jump list: events the cursor left by a big move, oldest first. `at` is where going
@@ -257,6 +298,10 @@ impl App {
             file_problem: None,
             marks: Default::default(),
             jumps: Jumps::default(),
+            keep: Keep {
+                editor: "vi".into(),
+                ..Keep::default()
+            },
         };
         app.rebuild_rows();
         app
@@ -470,7 +515,11 @@ impl App {
     /// The mode keys are looked up in: an open popup or prompt first, then the pane with
     /// focus (the timeline with a range, or in the lanes view).
     pub fn mode(&self) -> Mode {
-        if self.picker.is_some() {
+        if self.keep.failed.is_some() {
+            Mode::Mend
+        } else if self.keep.deleting.is_some() {
+            Mode::Delete
+        } else if self.picker.is_some() {
             Mode::Picker
         } else if self.prompt.is_some() {
             Mode::Prompt

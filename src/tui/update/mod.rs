@@ -18,6 +18,7 @@
 //! (search, dates, go to), `export`, `lanes`.
 
 mod export;
+mod keep;
 mod lanes;
 mod motion;
 mod picker;
@@ -110,12 +111,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Takes in what came of an effect.
 pub fn done(app: &mut App, done: Done) -> Vec<Effect> {
-    match done {
-        Done::Exported(result) => export::exported(app, result),
-        Done::Reloaded(result) => reloaded(app, result),
-    }
+    let effects = match done {
+        Done::Exported(result) => {
+            export::exported(app, result);
+            Vec::new()
+        }
+        Done::Reloaded(result) => {
+            reloaded(app, result);
+            Vec::new()
+        }
+        Done::Edited { intent, result } => keep::edited(app, intent, result),
+        Done::Saved { kind, result } => keep::saved(app, kind, result),
+    };
     keep_in_view(app);
-    Vec::new()
+    effects
 }
 
 /// A new version of the file: in place of the old, keeping the browser's place; or, when it
@@ -125,8 +134,21 @@ fn reloaded(app: &mut App, result: Result<crate::model::Dataset, crate::load::Lo
         Ok(data) => {
             let before = app.current_ix();
             let c = app.replace_data(data);
+            // After an edit, the cursor goes to the event edited.
+            if let Some(id) = app.keep.go_to.take()
+                && let Some(ev) = app.data.event_position(&id)
+                && let Ok(pos) = app.shown.binary_search(&ev)
+            {
+                set_cursor(app, ShownIx::new(pos));
+            }
             if app.current_ix() != before {
                 lanes::follow_cursor(app);
+            }
+            if std::mem::take(&mut app.keep.quiet)
+                || (c == Default::default() && app.status.is_some())
+            {
+                // The file annals just wrote, seen again: what the footer says stays.
+                return;
             }
             let mut parts = vec![plural(app.data.events.len(), "event")];
             for (n, word) in [
@@ -194,6 +216,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleHelp => {
             app.help = if app.help.is_some() { None } else { Some(0) };
         }
+        _ if app.keep.failed.is_some() => return keep::mend(app, action),
+        _ if app.keep.deleting.is_some() => return keep::deleting(app, action),
         _ if app.picker.is_some() => picker::action(app, action),
         _ if app.prompt.is_some() => prompt::action(app, action),
         _ if app.export.is_some() => return export::action(app, action),
@@ -226,6 +250,11 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         Action::OpenExport => export::open(app),
+        Action::Edit => return keep::edit(app),
+        Action::Add => return keep::add(app),
+        Action::Delete => keep::delete(app),
+        Action::Undo => return keep::undo(app, false),
+        Action::Redo => return keep::undo(app, true),
         Action::ToggleLanes => lanes::toggle(app),
         Action::ZoomIn
         | Action::ZoomOut

@@ -16,6 +16,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(p) = &app.prompt {
         return prompt(app, p, area, buf);
     }
+    if let Some(ix) = app.keep.deleting {
+        return super::keep::delete_question(app, ix, area, buf);
+    }
     let mode = app.mode();
     let label = format!(" {} ", mode.label());
     let mut right = String::new();

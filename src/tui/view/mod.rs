@@ -5,6 +5,7 @@ pub mod export;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod keep;
 pub mod lanes;
 pub mod loading;
 pub mod picker;
@@ -51,6 +52,9 @@ impl Widget for &App {
         }
         if let Some(d) = &self.export {
             export::render(self, d, area, buf);
+        }
+        if let Some(f) = &self.keep.failed {
+            keep::failed(f, area, buf);
         }
     }
 }
