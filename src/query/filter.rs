@@ -25,26 +25,17 @@ pub struct Filter {
     pub from: Option<crate::model::Point>,
     /// …and start on or before this day.
     pub to: Option<crate::model::Point>,
+    /// Only these events (in order), when set: the browser's marked events.
+    pub only: Option<Vec<EventIx>>,
 }
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.text.is_none() && self.from.is_none() && self.to.is_none()
-    }
-
-    pub fn matches(&self, data: &Dataset, ev: &Event) -> bool {
-        if !self.actors.is_empty() {
-            let has = |a: &ActorIx| ev.participants().any(|p| p == *a);
-            let ok = match self.mode {
-                ActorMode::Any => self.actors.iter().any(has),
-                ActorMode::All => self.actors.iter().all(has),
-            };
-            if !ok {
-                return false;
-            }
-        }
-        let text = Needle::new(self.text.as_deref().unwrap_or(""));
-        self.matches_dates_and_text(data, ev, &text, &mut Vec::new())
+        self.actors.is_empty()
+            && self.text.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.only.is_none()
     }
 
     /// The filter less its actors.
@@ -69,7 +60,7 @@ impl Filter {
     /// event lists in `index` give the candidates, so an actor filter costs the actors'
     /// events, not the dataset's.
     pub fn apply(&self, data: &Dataset, index: &ActorIndex) -> Vec<EventIx> {
-        let candidates: Vec<EventIx> = match (self.actors.as_slice(), self.mode) {
+        let mut candidates: Vec<EventIx> = match (self.actors.as_slice(), self.mode) {
             ([], _) => data.all_events(),
             ([one], _) => index.events_of(*one).to_vec(),
             (many, ActorMode::Any) => {
@@ -93,6 +84,9 @@ impl Filter {
                     .collect()
             }
         };
+        if let Some(only) = &self.only {
+            candidates.retain(|e| only.binary_search(e).is_ok());
+        }
         if self.from.is_none() && self.to.is_none() && self.text.is_none() {
             return candidates;
         }

@@ -78,6 +78,8 @@ pub enum Action {
     /// Next / previous format in the export dialog.
     FormatNext,
     FormatPrev,
+    /// The export dialog's next set of events (every event shown, the marked events).
+    ExportSet,
     /// Yes to a question (replace the existing file).
     Yes,
     /// Switch between the list and the lanes view.
@@ -106,4 +108,14 @@ pub enum Action {
     /// Undo the last change annals made to the file; redo it.
     Undo,
     Redo,
+    /// Mark or unmark the event under the cursor.
+    ToggleMark,
+    /// Next / previous marked event.
+    NextMark,
+    PrevMark,
+    /// Show only the marked events, or all again.
+    MarkedOnly,
+    /// Back to where a big move came from; forward again.
+    JumpBack,
+    JumpForward,
 }

@@ -27,6 +27,8 @@ pub const NOTICE: Style = Style::new().fg(Color::Yellow);
 pub const STRIP: Style = Style::new().fg(Color::Cyan);
 pub const STRIP_CURSOR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const STRIP_IN_VIEW: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+/// A marked event (`m`), in the strip and the lanes.
+pub const MARKED: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
 /// A gap marker in the list.
 pub const GAP: Style = Style::new()
     .fg(Color::DarkGray)

@@ -112,8 +112,12 @@ pub struct Prompt {
 
 /// The export dialog while it is open.
 pub struct ExportDialog {
-    /// The events to export, fixed when the dialog opened.
+    /// The events to export, fixed when the dialog opened: those of `sets[set]`.
     pub events: Vec<EventIx>,
+    /// What may be exported ("the selected range"; or "every event shown" and "the marked
+    /// events"), Tab going from one to the next.
+    pub sets: Vec<(&'static str, Vec<EventIx>)>,
+    pub set: usize,
     /// "12 Sep 2012 – 13 Nov 2012": the stretch they cover (worked out once, not per frame).
     pub span: String,
     /// The highlighted format, as an index in `export::Format::ALL`.

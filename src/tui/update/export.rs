@@ -8,21 +8,48 @@ use super::super::effect::{Effect, ExportFailure, ExportJob};
 use crate::export::{self, Format};
 
 pub(super) fn open(app: &mut App) {
-    let events = app.export_events();
-    if events.is_empty() {
+    let mut sets = match app.selected() {
+        Some(range) => vec![("the selected range", range.to_vec())],
+        None => vec![("every event shown", app.shown.clone())],
+    };
+    if app.selection().is_none() && !app.marks.is_empty() {
+        let mut marked: Vec<_> = app.marks.iter().copied().collect();
+        marked.sort_unstable();
+        sets.push(("the marked events", marked));
+    }
+    if sets[0].1.is_empty() {
         app.status = Some("nothing to export: no event is shown (c clears the filters)".into());
         return;
     }
+    let events = sets[0].1.clone();
     let name = export::file_name(&app.data, &events, Format::ALL[0]);
     let span = crate::model::span_text(events.iter().map(|&i| &app.data.events[i]));
     app.export = Some(ExportDialog {
         span: span.unwrap_or_default(),
         events,
+        sets,
+        set: 0,
         format: 0,
         name,
         confirm: false,
         error: None,
     });
+}
+
+/// Tab: the next set of events; the offered name follows when it was not changed.
+fn next_set(app: &mut App) {
+    let Some(d) = app.export.as_mut() else { return };
+    if d.sets.len() < 2 {
+        return;
+    }
+    let offered = export::file_name(&app.data, &d.events, d.format());
+    d.set = (d.set + 1) % d.sets.len();
+    d.events = d.sets[d.set].1.clone();
+    d.span =
+        crate::model::span_text(d.events.iter().map(|&i| &app.data.events[i])).unwrap_or_default();
+    if d.name == offered {
+        d.name = export::file_name(&app.data, &d.events, d.format());
+    }
 }
 
 pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
@@ -56,6 +83,10 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
                 (d.format + n - 1) % n
             };
             d.name = old.rename(&d.name, d.format());
+        }
+        Action::ExportSet => {
+            next_set(app);
+            return Vec::new();
         }
         Action::Accept => return write(app, false),
         Action::Back => {

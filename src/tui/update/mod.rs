@@ -20,6 +20,7 @@
 mod export;
 mod keep;
 mod lanes;
+mod marks;
 mod motion;
 mod picker;
 mod prompt;
@@ -100,7 +101,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         app.search_origin = None;
     }
     let before = app.current_ix();
+    // A big move is remembered in the jump list (a search or go to: from where it started).
+    let jump_from = match (&app.prompt, action) {
+        (Some(p), Action::Accept) if p.kind != super::app::PromptKind::Dates => {
+            app.shown.get(p.origin.get()).copied()
+        }
+        (None, _) if marks::is_jump(app, action) => before,
+        _ => None,
+    };
     let effects = apply(app, action);
+    if let Some(from) = jump_from
+        && app.current_ix() != Some(from)
+    {
+        marks::remember(app, from);
+    }
     // The lanes follow the cursor: an event moved to out of the window brings its unit in.
     if app.current_ix() != before {
         lanes::follow_cursor(app);
@@ -250,6 +264,12 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         Action::OpenExport => export::open(app),
+        Action::ToggleMark => marks::toggle(app),
+        Action::NextMark => marks::next(app, true),
+        Action::PrevMark => marks::next(app, false),
+        Action::MarkedOnly => marks::only(app, false),
+        Action::JumpBack => marks::jump(app, true),
+        Action::JumpForward => marks::jump(app, false),
         Action::Edit => return keep::edit(app),
         Action::Add => return keep::add(app),
         Action::Delete => keep::delete(app),

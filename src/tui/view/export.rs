@@ -8,10 +8,10 @@ use ratatui::widgets::{Padding, Paragraph, Widget, Wrap};
 
 use crate::export::Format;
 use crate::text::{pad, sanitize, truncate_start, width};
-use crate::tui::app::{App, ExportDialog};
+use crate::tui::app::ExportDialog;
 use crate::tui::theme;
 
-pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
+pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::export_area(screen);
     let hint = if d.confirm {
         " y replace · n keep "
@@ -29,15 +29,17 @@ pub fn render(app: &App, d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     // Roomy when everything fits; else one line per part, the chosen format only.
     let roomy = usize::from(inner.height) >= 7 + Format::ALL.len();
 
-    let what = match app.selection() {
-        Some(_) => "the selected range",
-        None => "every event shown",
-    };
+    let what = d.sets[d.set].0;
     let range = d.span.clone();
-    let mut lines = vec![Line::from(vec![
+    let mut first = vec![
         Span::styled(range, theme::TITLE),
         Span::styled(format!(" · {what}"), theme::DIM),
-    ])];
+    ];
+    if d.sets.len() > 1 {
+        let other = d.sets[(d.set + 1) % d.sets.len()].0;
+        first.push(Span::styled(format!(" (Tab: {other})"), theme::KEY));
+    }
+    let mut lines = vec![Line::from(first)];
     if roomy {
         lines.push(Line::default());
         let purpose_w = Format::ALL

@@ -32,6 +32,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         right.push_str(&format!(" · {label}: {}", names.join(", ")));
     }
+    if f.only.is_some() {
+        right.push_str(" · marked only");
+    }
     let dates = f.dates_text();
     if !dates.is_empty() {
         right.push_str(&format!(" · {dates}"));

@@ -99,17 +99,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         for i in order {
             let p = items[i];
             let Some(y) = y_of(p.row) else { continue };
-            let selected = selection.is_some_and(|(a, b)| (a..=b).contains(&p.pos));
-            let ev = &app.data.events[app.shown[p.pos]];
+            let ev_ix = app.shown[p.pos];
+            let ev = &app.data.events[ev_ix];
+            let look = Look {
+                cursor: p.pos == app.cursor,
+                selected: selection.is_some_and(|(a, b)| (a..=b).contains(&p.pos)),
+                marked: app.marks.contains(&ev_ix),
+            };
             item(
                 ev,
                 app.data.text(&ev.title),
                 p,
                 next[i],
-                g.axis_x,
-                y,
-                p.pos == app.cursor,
-                selected,
+                (g.axis_x, y),
+                look,
                 buf,
             );
         }
@@ -158,20 +161,33 @@ fn lane_label(app: &App, lane: &Lane, g: &LanesGeometry, y: u16, buf: &mut Buffe
     buf.set_string(g.inner.x, y, name, style);
 }
 
+/// How an item stands out: under the cursor, in the range, marked.
+#[derive(Clone, Copy)]
+struct Look {
+    cursor: bool,
+    selected: bool,
+    marked: bool,
+}
+
+/// How a marked event is drawn in its lane.
+const MARKED: char = '◆';
+
 /// One event on its row: `first..=last` are its columns, `next` the column where the next
-/// item on the row starts (the title may run up to it).
-#[allow(clippy::too_many_arguments)]
+/// item on the row starts (the title may run up to it); `(x0, y)` is where column 0 is.
 fn item(
     ev: &Event,
     title: &str,
     p: &Placed,
     next: u16,
-    x0: u16,
-    y: u16,
-    cursor: bool,
-    selected: bool,
+    (x0, y): (u16, u16),
+    look: Look,
     buf: &mut Buffer,
 ) {
+    let Look {
+        cursor,
+        selected,
+        marked,
+    } = look;
     let uncertain = is_uncertain(ev);
     let title = sanitize(title);
     let x = |col: u16| x0 + col;
@@ -194,6 +210,10 @@ fn item(
         if open {
             buf[(x(p.last), y)].set_char('→');
         }
+        if marked {
+            let mark_style = if cursor { style } else { theme::MARKED };
+            buf[(x(p.first), y)].set_char(MARKED).set_style(mark_style);
+        }
         // The title inside the bar, when at least a few letters fit.
         let room = usize::from(cells.saturating_sub(4 + u16::from(open)));
         if room >= 3 {
@@ -202,10 +222,15 @@ fn item(
         }
         return;
     }
-    let (mark, style) = match (uncertain, ev.when.anchor().qualifier.is_approximate()) {
-        (true, _) => ('?', theme::MARK_UNCERTAIN),
-        (false, true) => ('○', theme::MARK),
-        (false, false) => ('●', theme::MARK),
+    let (mark, style) = match (
+        marked,
+        uncertain,
+        ev.when.anchor().qualifier.is_approximate(),
+    ) {
+        (true, _, _) => (MARKED, theme::MARKED),
+        (false, true, _) => ('?', theme::MARK_UNCERTAIN),
+        (false, false, true) => ('○', theme::MARK),
+        (false, false, false) => ('●', theme::MARK),
     };
     let style = if cursor {
         theme::BAR_CURSOR

@@ -51,7 +51,7 @@ impl Widget for &App {
             picker::render(self, p, area, buf);
         }
         if let Some(d) = &self.export {
-            export::render(self, d, area, buf);
+            export::render(d, area, buf);
         }
         if let Some(f) = &self.keep.failed {
             keep::failed(f, area, buf);

@@ -69,6 +69,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
 
+    // Marked events: a mark at the top of their columns.
+    let top = label_y - bar_rows;
+    for &ev in &app.marks {
+        if app.shown.binary_search(&ev).is_err() {
+            continue;
+        }
+        let (first, last) = app.data.event(ev).when.reach();
+        if let Some((a, b)) = window.columns(first, last, cols) {
+            let c = a + (b - a) / 2;
+            buf[(x0 + c, top)]
+                .set_char(super::timeline::MARK)
+                .set_style(theme::MARKED);
+        }
+    }
     labels(buf, (x0, label_y), window, cols, cursor, "▲", theme::DIM);
 }
 

@@ -12,6 +12,9 @@ use crate::text::{pad, sanitize, truncate, width};
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::theme;
 
+/// How a marked event (`m`) is shown, beside the cursor's marker.
+pub const MARK: char = '•';
+
 /// Cells of the date column: "13 Nov?" is the widest.
 const DATE_WIDTH: usize = 7;
 
@@ -56,10 +59,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     buf.set_style(line_area, style);
                 }
                 let marker = match (is_cursor, selected) {
-                    (true, _) => "▶ ",
-                    (false, true) => "┃ ",
-                    (false, false) => "  ",
+                    (true, _) => '▶',
+                    (false, true) => '┃',
+                    (false, false) => ' ',
                 };
+                let mark = if app.marks.contains(&app.shown[pos]) {
+                    MARK
+                } else {
+                    ' '
+                };
+                let marker = format!("{marker}{mark}");
                 let date = match reference {
                     Some(r) => relative_text(r, ev.when.anchor().first_day),
                     None => ev.when.anchor().in_year(),
@@ -67,7 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 event_line(
                     ev,
                     app.data.text(&ev.title),
-                    marker,
+                    &marker,
                     &date,
                     usize::from(inner.width),
                     app.search.as_deref(),
@@ -87,15 +96,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`; the marker is "▶ " at the
-/// cursor, "┃ " in the visual range; `date` is the date as the list words it ("13 Nov", or
+/// "▶ 13 Nov  Title → 7 May 2008 · 8 years", cut to `cells`; the marker is "▶" at the
+/// cursor, "┃" in the visual range, then `•` for a marked event; `date` is the date as the
+/// list words it ("13 Nov", or
 /// "T−3d" from a reference). For an interval the span is
 /// worded as fully as the room allows the whole title to stay: "→ 7 May 2008 · 8 years",
 /// "→ 7 May 2008", then "→ 2008" beside a shortened title.
 fn event_line(
     ev: &Event,
     title: &str,
-    marker: &'static str,
+    marker: &str,
     date: &str,
     cells: usize,
     search: Option<&str>,
@@ -117,7 +127,7 @@ fn event_line(
         }
     };
     let mut spans = vec![
-        Span::raw(marker),
+        Span::raw(marker.to_string()),
         Span::styled(date, theme::DATE),
         Span::raw(" "),
     ];
