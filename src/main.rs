@@ -55,7 +55,7 @@ fn main() -> ExitCode {
             output.as_deref(),
             force,
         ),
-        None => browse(cli.file.as_deref()),
+        None => browse(cli.file.as_deref(), cli.fresh),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -261,7 +261,7 @@ fn export(
     Ok(())
 }
 
-fn browse(file: Option<&Path>) -> Outcome {
+fn browse(file: Option<&Path>, fresh: bool) -> Outcome {
     if !std::io::stdout().is_terminal() {
         // A bad file is the first thing to hear about.
         open(file)?;
@@ -273,9 +273,10 @@ fn browse(file: Option<&Path>) -> Outcome {
                 .to_string(),
         ));
     }
+    let options = annals::tui::Options { fresh };
     let outcome = match file {
-        Some(path) => annals::tui::run_file(path),
-        None => annals::tui::run(load::builtin()),
+        Some(path) => annals::tui::run_file(path, options),
+        None => annals::tui::run(load::builtin(), options),
     };
     outcome.map_err(|e| match e {
         RunError::Load(LoadError::Cancelled { .. }) => Failure(EXIT_CANCELLED, e.to_string()),

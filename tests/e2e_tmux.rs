@@ -107,7 +107,12 @@ fn session(name: &str, width: u16, height: u16) -> Option<Tmux> {
 /// A session whose shell starts annals in `dir` (where relative exports go).
 fn session_in(name: &str, width: u16, height: u16, dir: &Path) -> Option<Tmux> {
     let bin = env!("CARGO_BIN_EXE_annals");
-    let bin = format!("cd '{}' && {bin}", dir.display());
+    // A state folder of its own: no session of another run (or of the person running the
+    // tests) is restored, and none is left behind in theirs.
+    let bin = format!(
+        "export XDG_STATE_HOME=\"$(mktemp -d)\" && cd '{}' && {bin}",
+        dir.display()
+    );
     // After annals exits, show its exit code and whether the terminal is back in canonical
     // (cooked) mode, then keep the pane open to be read.
     let command = format!(

@@ -17,6 +17,10 @@ pub struct Cli {
     /// A dataset in the annals/1 format to open instead of the built-in one.
     pub file: Option<PathBuf>,
 
+    /// Start afresh: do not restore where you were, your filters and marks.
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -11,6 +11,7 @@ pub mod follow;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod session;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -79,21 +80,28 @@ const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(100);
 const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 /// Runs the browser on a dataset until the user quits.
-pub fn run(data: Dataset) -> Result<(), RunError> {
-    session(Origin::Builtin, |_| Ok(data))
+/// How the browser starts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Start afresh: do not restore the session kept for the dataset.
+    pub fresh: bool,
+}
+
+pub fn run(data: Dataset, options: Options) -> Result<(), RunError> {
+    session(Origin::Builtin, options, |_| Ok(data))
 }
 
 /// Opens a dataset file and runs the browser on it. A big file shows its progress (bytes
 /// and events) while it is read, and Ctrl-C (or Esc) cancels: the terminal is put back and
 /// `LoadError::Cancelled` returned.
-pub fn run_file(path: &Path) -> Result<(), RunError> {
+pub fn run_file(path: &Path, options: Options) -> Result<(), RunError> {
     let name = path.display().to_string();
     // A file that is not there is reported before the terminal is touched (a look at its
     // metadata: opening a named pipe would wait for a writer).
     if let Err(source) = std::fs::metadata(path) {
         return Err(LoadError::Io { path: name, source }.into());
     }
-    session(Origin::File(path.to_path_buf()), |terminal| {
+    session(Origin::File(path.to_path_buf()), options, |terminal| {
         let mut pace = Pace::new(SHOW_PROGRESS_AFTER, PROGRESS_EVERY);
         let mut failed: Option<std::io::Error> = None;
         let mut hook = |p: Progress| {
@@ -139,6 +147,7 @@ fn cancel_requested() -> bool {
 /// puts the terminal back, whatever happens.
 fn session(
     origin: Origin,
+    options: Options,
     get: impl FnOnce(&mut ratatui::DefaultTerminal) -> Result<Dataset, RunError>,
 ) -> Result<(), RunError> {
     // The guard comes first: if set-up fails half way (raw mode on, screen not switched),
@@ -164,6 +173,8 @@ fn session(
     let mut app = App::new(data, size.width, size.height);
     app.origin = origin;
     app.keep.editor = effect::editor_from_env();
+    // The session kept for this dataset: where the person was, filters, marks.
+    let kept = Kept::open(&mut app, options);
     update::keep_in_view(&mut app);
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     // The first frame is up: now the actor index, which it did not need.
@@ -208,7 +219,52 @@ fn session(
             }
         }
     }
+    kept.close(&app);
     Ok(())
+}
+
+/// The session kept for the dataset: restored when the browser opens (unless `--fresh`),
+/// saved when it closes.
+struct Kept {
+    dir: Option<std::path::PathBuf>,
+    /// The dataset's file (canonical), or "built-in".
+    name: String,
+    /// The content key the session was found under.
+    key: String,
+}
+
+impl Kept {
+    fn open(app: &mut App, options: Options) -> Kept {
+        let name = match &app.origin {
+            Origin::File(p) => std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string(),
+            Origin::Builtin => "built-in".to_string(),
+        };
+        let kept = Kept {
+            dir: session::dir(),
+            name,
+            key: session::key(app.data.store.bytes()),
+        };
+        if let Some(dir) = kept.dir.as_ref().filter(|_| !options.fresh) {
+            match session::load(dir, &kept.key, &kept.name) {
+                Ok(Some(s)) => app.restore(&s),
+                Ok(None) => {}
+                Err(notice) => app.status = Some(notice),
+            }
+            update::keep_in_view(app);
+        }
+        kept
+    }
+
+    /// Saves the session under the content the dataset has now (it may have been edited).
+    fn close(&self, app: &App) {
+        if let Some(dir) = &self.dir {
+            let key = session::key(app.data.store.bytes());
+            let _ = session::save(dir, &key, &self.name, &app.session(), Some(&self.key));
+        }
+    }
 }
 
 /// How long the loop waits for a key before it looks at the file again: while nothing is

@@ -16,8 +16,15 @@ use crate::query::{ActorIndex, ActorMatch, ActorMode, Filter, Search};
 use super::keymap::{KeyPress, Mode};
 
 mod reload;
+mod session;
 
 pub use reload::Origin;
+pub use session::Session;
+
+/// The version of the session layout `App::session` writes.
+pub fn session_version() -> u32 {
+    session::VERSION
+}
 
 /// Which pane keys go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
