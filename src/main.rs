@@ -35,6 +35,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Validate { file }) => validate(&file),
+        Some(Command::Add {
+            file,
+            when,
+            title,
+            id,
+            summary,
+            actors,
+            sources,
+            tags,
+        }) => add(
+            &file,
+            annals::edit::draft::EventRecord {
+                id: id.unwrap_or_default(),
+                when,
+                title,
+                summary: summary.unwrap_or_default(),
+                actors,
+                tags,
+                sources,
+                ..Default::default()
+            },
+        ),
+        Some(Command::Fmt { file, check }) => fmt(&file, check),
         Some(Command::List {
             file,
             query,
@@ -258,6 +281,64 @@ fn export(
         clean(&path.display().to_string()),
         format.name()
     );
+    Ok(())
+}
+
+/// `annals add`: one event appended to the file, the file's only change.
+fn add(file: &Path, mut event: annals::edit::draft::EventRecord) -> Outcome {
+    use annals::edit::{self, Change, Edit, draft};
+    let data = open(Some(file))?;
+    if event.id.is_empty() {
+        event.id = draft::fresh_id(&data, &draft::slug(&event.title));
+    }
+    let id = event.id.clone();
+    let e = Edit {
+        change: Change::Insert { after: None },
+        event,
+        new_actors: Vec::new(),
+        new_sources: Vec::new(),
+    };
+    let text = String::from_utf8_lossy(data.store.bytes()).into_owned();
+    let fail = |m: String| Failure(EXIT_FAILURE, m);
+    let patch = edit::apply::patch(&text, &e).map_err(|e| fail(e.to_string()))?;
+    edit::save(file, &data.store, &patch).map_err(|e| {
+        let lines: Vec<String> = e.problems().iter().map(|p| format!("  {p}")).collect();
+        fail(format!(
+            "{}: the event was not added:\n{}",
+            file.display(),
+            lines.join("\n")
+        ))
+    })?;
+    eprintln!(
+        "annals: added `{}` to {}",
+        clean(&id),
+        clean(&file.display().to_string())
+    );
+    Ok(())
+}
+
+/// `annals fmt`: the file in the canonical layout; with `--check`, only whether it is.
+fn fmt(file: &Path, check: bool) -> Outcome {
+    let data = open(Some(file))?;
+    let canonical = export::canonical(&data);
+    let name = clean(&file.display().to_string());
+    if data.store.bytes() == canonical.as_bytes() {
+        if !check {
+            eprintln!("annals: {name} is already in the canonical layout");
+        }
+        return Ok(());
+    }
+    if check {
+        return Err(Failure(
+            EXIT_FAILURE,
+            format!("{name} is not in the canonical layout (`annals fmt {name}` rewrites it)"),
+        ));
+    }
+    let target =
+        std::fs::canonicalize(file).map_err(|e| Failure(EXIT_FAILURE, format!("{name}: {e}")))?;
+    export::write_file(&target, canonical.as_bytes(), true)
+        .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+    eprintln!("annals: rewrote {name} in the canonical layout");
     Ok(())
 }
 

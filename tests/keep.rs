@@ -283,3 +283,107 @@ fn the_built_in_dataset_says_how_to_make_an_editable_copy() {
         assert!(app.keep.deleting.is_none());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command line: `annals add` and `annals fmt`.
+
+fn annals() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("annals").unwrap()
+}
+
+#[test]
+fn annals_add_appends_one_event_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, load::BUILTIN_JSON).unwrap();
+    annals()
+        .arg("add")
+        .arg(&path)
+        .args([
+            "--when",
+            "2012-12-14",
+            "--title",
+            "Obama signs the Magnitsky Act",
+        ])
+        .args(["--actor", "obama", "--source", "afp-2012-11-13"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "added `obama-signs-the-magnitsky-act`",
+        ));
+    let after = std::fs::read_to_string(&path).unwrap();
+    let new = event_span(&after, "obama-signs-the-magnitsky-act");
+    assert_eq!(
+        after[..new.start].trim_end(),
+        load::BUILTIN_JSON[..event_end()].to_string() + ","
+    );
+    let data = load::from_path(&path).unwrap();
+    assert_eq!(data.events.len(), load::builtin().events.len() + 1);
+
+    // A problem: the same checks as validate, and the file as it was.
+    annals()
+        .arg("add")
+        .arg(&path)
+        .args([
+            "--when",
+            "2012-13-01",
+            "--title",
+            "Bad",
+            "--actor",
+            "nobody",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("unknown actor `nobody`"))
+        .stderr(predicates::str::contains("field `when`"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+/// Where the built-in dataset's last event ends.
+fn event_end() -> usize {
+    let text = load::BUILTIN_JSON;
+    spans::layout(text)
+        .unwrap()
+        .events
+        .unwrap()
+        .items
+        .last()
+        .unwrap()
+        .end
+}
+
+#[test]
+fn annals_fmt_writes_the_canonical_layout_and_check_says_when_a_file_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.json");
+    std::fs::write(&path, load::BUILTIN_JSON).unwrap();
+    annals()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("not in the canonical layout"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), load::BUILTIN_JSON);
+    annals().arg("fmt").arg(&path).assert().success();
+    annals()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(load::from_path(&path).unwrap() == load::builtin());
+    // In the canonical layout, an edit stays an edit of one event's lines.
+    let mut d = Desk::new(RETITLE);
+    std::fs::copy(&path, &d.path).unwrap();
+    d.app.replace_data(load::from_path(&d.path).unwrap());
+    let before = d.text();
+    go_to(&mut d.app, "putin-elected-2000");
+    press(&mut d.app, 'e');
+    let after = d.text();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(before.lines().count(), after.lines().count());
+}

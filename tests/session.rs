@@ -79,8 +79,16 @@ fn sessions_are_found_by_content_then_by_path() {
     // Other content at the same path (edited since) finds it too.
     let edited = session::key(b"{\"other\": \"content\"}");
     assert_ne!(edited, key);
-    assert!(session::load(dir.path(), &edited, "/home/me/live.json").unwrap().is_some());
-    assert!(session::load(dir.path(), &edited, "/home/me/other.json").unwrap().is_none());
+    assert!(
+        session::load(dir.path(), &edited, "/home/me/live.json")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        session::load(dir.path(), &edited, "/home/me/other.json")
+            .unwrap()
+            .is_none()
+    );
     // Saved again under the new content, the old one goes.
     session::save(dir.path(), &edited, "/home/me/live.json", &kept, Some(&key)).unwrap();
     assert!(!dir.path().join(format!("{key}.json")).exists());

@@ -27,6 +27,38 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Add an event to a dataset file: checked as `validate` checks, written as the only
+    /// change to the file.
+    Add {
+        /// The dataset file.
+        file: PathBuf,
+        /// Its date, in EDTF: 2012, 2012-12, 2012-12-14, 2000-05-07/2008-05-07, 2012-09~…
+        #[arg(long)]
+        when: String,
+        #[arg(long)]
+        title: String,
+        /// Its id; made from the title when absent.
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+        /// An actor it names, by id (repeat for several).
+        #[arg(long = "actor", value_name = "ID")]
+        actors: Vec<String>,
+        /// A source it cites, by id (repeat for several).
+        #[arg(long = "source", value_name = "ID")]
+        sources: Vec<String>,
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// Rewrite a dataset in the canonical layout (so that later edits change few lines).
+    Fmt {
+        /// The dataset file.
+        file: PathBuf,
+        /// Change nothing; exit 1 if the file is not in the canonical layout.
+        #[arg(long)]
+        check: bool,
+    },
     /// Check a dataset and report every problem in it at once.
     Validate {
         /// The dataset file.

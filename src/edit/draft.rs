@@ -215,6 +215,30 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
     })
 }
 
+/// An id made from a title: folded to plain letters and digits, words joined by `-`
+/// ("Obama signs the Magnitsky Act" → `obama-signs-the-magnitsky-act`).
+pub fn slug(title: &str) -> String {
+    let folded = crate::query::fold(title);
+    let mut out = String::new();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.len() + word.len() > 48 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        "event".to_string()
+    } else {
+        out
+    }
+}
+
 /// An id for a new event that no event of `data` has: `new-2012-12-14`, then `-2`, `-3`…
 pub fn fresh_id(data: &Dataset, stem: &str) -> String {
     let taken = |id: &str| data.events.iter().any(|e| e.id == id);

@@ -122,6 +122,12 @@ pub fn now() -> DateTime<Utc> {
         .unwrap_or_else(Utc::now)
 }
 
+/// A whole dataset in the canonical annals/1 layout (every record, two spaces an indent),
+/// as `annals fmt` writes it.
+pub fn canonical(data: &Dataset) -> String {
+    json::render(data)
+}
+
 /// The file name an export is offered under: `annals-2012-09-12--2012-11-13.md`.
 pub fn file_name(data: &Dataset, events: &[EventIx], format: Format) -> String {
     let stem = match crate::model::span(events.iter().map(|&i| &data.events[i])) {

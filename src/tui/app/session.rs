@@ -56,9 +56,8 @@ impl App {
     /// The session of the browser as it is now.
     pub fn session(&self) -> Session {
         let id = |e: EventIx| self.data.event(e).id.clone();
-        let point = |p: Option<crate::model::Point>| {
-            p.map(|p| crate::model::When::Point(p).to_string())
-        };
+        let point =
+            |p: Option<crate::model::Point>| p.map(|p| crate::model::When::Point(p).to_string());
         let mut marks: Vec<String> = self.marks.iter().map(|&e| id(e)).collect();
         marks.sort();
         Session {
@@ -137,10 +136,9 @@ impl App {
             .into_iter()
             .find(|u| u.name() == s.zoom)
             .map_or(Zoom::All, Zoom::In);
-        if let Some(at) = s
-            .at
-            .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        if let Some(at) =
+            s.at.as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         {
             self.lanes.at = at;
         }
