@@ -354,3 +354,98 @@ fn the_time_axis_from_decades_to_the_week_of_the_call() {
     let s = t.wait_text("annals exited with");
     assert!(s.contains("annals exited with 0"), "{s}");
 }
+
+/// A day of keeping the chronology, as the issue tells it: fix a title in the editor, add the
+/// Magnitsky Act, mark three events, see the file changed under annals (truncated, then
+/// written again), quit, reopen where one was; the file's diff is only those events.
+#[test]
+fn a_day_of_keeping_the_chronology() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("live.json");
+    std::fs::write(&file, annals::load::BUILTIN_JSON).unwrap();
+    let editor = dir.path().join("editor.sh");
+    // Fixes a title when it sees the event, or writes the new event when it sees a template.
+    std::fs::write(
+        &editor,
+        r#"if grep -q '"id": "new-' "$1"; then cat > "$1" <<'EOF'
+{"event": {"id": "magnitsky-act", "when": "2012-12-14", "title": "Obama signs the Magnitsky Act",
+  "actors": ["obama"], "sources": ["afp-2012-11-13"]}}
+EOF
+else sed -i 's/"title": "Third March of Millions"/"title": "Third March of Millions in Moscow"/' "$1"; fi
+"#,
+    )
+    .unwrap();
+    let state = dir.path().join("state");
+    let start = |name: &str| {
+        let command = format!(
+            "export XDG_STATE_HOME='{}' EDITOR='sh {}' && cd '{}' && {} live.json; \
+             echo \"annals exited with $?\"; sleep 60",
+            state.display(),
+            editor.display(),
+            dir.path().display(),
+            env!("CARGO_BIN_EXE_annals"),
+        );
+        Tmux::start(name, 120, 40, &command)
+    };
+    let Some(t) = start("keep") else { return };
+    t.wait_text(" NORMAL ");
+    // Fix a title.
+    t.keys(&[":", "2012-09-15", "Enter"]);
+    t.wait_text("▶ 15 Sep  Third March of Millions");
+    t.keys(&["e"]);
+    t.wait_all(&["saved the edit of", "Third March of Millions in Moscow"]);
+    // Add the Magnitsky Act after the call.
+    t.keys(&[":", "2012-11-13", "Enter", "o"]);
+    t.wait_all(&[
+        "saved the new event",
+        "▶ 14 Dec  Obama signs the Magnitsky Act",
+    ]);
+    // Mark three events.
+    t.keys(&[
+        "m",
+        ":",
+        "2000-03",
+        "Enter",
+        "m",
+        ":",
+        "2012-10-01",
+        "Enter",
+        "m",
+    ]);
+    t.wait_text("marked (3 marks");
+    // The file truncated and written again under annals: no crash, the data followed.
+    let kept = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, "").unwrap();
+    t.wait_text("the file cannot be read");
+    std::fs::write(&file, &kept).unwrap();
+    t.wait_text("reloaded: 52 events");
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+
+    // Only those two events changed in the file.
+    let before = annals::load::BUILTIN_JSON;
+    let after = std::fs::read_to_string(&file).unwrap();
+    let removed: Vec<&str> = before.lines().filter(|l| !after.contains(l)).collect();
+    assert_eq!(
+        removed,
+        ["      \"title\": \"Third March of Millions\","],
+        "lines gone from the file"
+    );
+    let new_event = after.find("\"id\": \"magnitsky-act\"").unwrap();
+    let added: Vec<&str> = after.lines().filter(|l| !before.contains(l)).collect();
+    assert!(
+        added
+            .iter()
+            .all(|l| l.contains("in Moscow") || after[new_event - 20..].contains(l)),
+        "{added:#?}"
+    );
+
+    // Reopened: where one was, with the marks.
+    drop(t);
+    let Some(t) = start("keep-again") else { return };
+    t.wait_all(&["▶•01 Oct  USAID ends its work in Russia", "52 events"]);
+    t.keys(&["M"]);
+    t.wait_text("3 of 52 events · marked only");
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+}

@@ -147,6 +147,7 @@ fn reloaded(app: &mut App, result: Result<crate::model::Dataset, crate::load::Lo
     match result {
         Ok(data) => {
             let before = app.current_ix();
+            let was_broken = app.file_problem.is_some();
             let c = app.replace_data(data);
             // After an edit, the cursor goes to the event edited.
             if let Some(id) = app.keep.go_to.take()
@@ -159,7 +160,7 @@ fn reloaded(app: &mut App, result: Result<crate::model::Dataset, crate::load::Lo
                 lanes::follow_cursor(app);
             }
             if std::mem::take(&mut app.keep.quiet)
-                || (c == Default::default() && app.status.is_some())
+                || (c == Default::default() && app.status.is_some() && !was_broken)
             {
                 // The file annals just wrote, seen again: what the footer says stays.
                 return;
