@@ -15,6 +15,8 @@ use crate::model::{Actor, Dataset, Event, Source, Store};
 
 /// How far the parser gets between two releases of a mapped file's pages.
 const RELEASE_EVERY: usize = 64 << 20;
+/// How far behind the parser pages are given back.
+const RELEASE_MARGIN: usize = 24 << 20;
 /// From this size (in bytes) a dataset's events are checked by a second thread while they
 /// are parsed, in batches of `BATCH`.
 const PARALLEL_FROM: usize = 4 << 20;
@@ -195,9 +197,10 @@ impl<'a, 'h> Reader<'a, 'h> {
     /// `Break` when the hook cancels.
     fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
         if at >= self.released + RELEASE_EVERY {
-            // Keep a margin behind the parser (the checking thread never reads the bytes:
-            // it keeps places in them).
-            self.released = at - (1 << 20);
+            // Keep a margin behind the parser: the checking thread reads the bytes of the
+            // texts it keeps (to take their checks), up to the batches waiting for it (8 of
+            // 1,024 events); pages given back under it would only be read in again.
+            self.released = at - RELEASE_MARGIN;
             self.store.release_before(self.released);
         }
         (self.hook)(Progress {
