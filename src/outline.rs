@@ -24,6 +24,8 @@ pub struct Outline<'a> {
     pub sources: Vec<Cited<'a>>,
     pub notes: Vec<&'a str>,
     pub tags: Vec<&'a str>,
+    /// What another tool kept with the event: names and values.
+    pub attributes: Vec<(&'a str, &'a str)>,
 }
 
 /// A quote as said.
@@ -111,6 +113,11 @@ impl<'a> Outline<'a> {
                 .collect(),
             notes: ev.notes.iter().map(|n| data.text(n)).collect(),
             tags: ev.tags.iter().map(|t| &**t).collect(),
+            attributes: ev
+                .attributes
+                .iter()
+                .map(|(k, v)| (&**k, data.text(v)))
+                .collect(),
         }
     }
 
@@ -164,6 +171,13 @@ impl<'a> Outline<'a> {
                 out.push(Line::new(Kind::Note, format!("• {n}")));
             }
         }
+        if !self.attributes.is_empty() {
+            out.push(Line::blank());
+            out.push(Line::new(Kind::Heading, "Attributes"));
+            for (k, v) in &self.attributes {
+                out.push(Line::new(Kind::Attribute, format!("{k}: {v}")));
+            }
+        }
         if !self.tags.is_empty() {
             out.push(Line::blank());
             let tags: Vec<String> = self.tags.iter().map(|t| format!("#{t}")).collect();
@@ -200,6 +214,8 @@ pub enum Kind {
     /// A source's address, indented.
     Address,
     Note,
+    /// "name: value", an attribute another tool kept.
+    Attribute,
     Tags,
     Blank,
 }

@@ -134,7 +134,8 @@ fn csv_parses_back_with_one_row_per_event() {
             "actors",
             "tags",
             "sources",
-            "summary"
+            "summary",
+            "attributes"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

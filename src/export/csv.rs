@@ -4,7 +4,7 @@
 use crate::model::{Dataset, End, Point, Precision, Qualifier, When};
 use crate::text::sanitize;
 
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 10] = [
     "id",
     "start",
     "end",
@@ -14,6 +14,7 @@ pub const HEADER: [&str; 9] = [
     "tags",
     "sources",
     "summary",
+    "attributes",
 ];
 
 fn precision_word(p: &Point) -> String {
@@ -89,6 +90,12 @@ pub fn render(data: &Dataset) -> String {
                     .collect(),
             ),
             sanitize(data.text(&e.summary)).into_owned(),
+            join(
+                e.attributes
+                    .iter()
+                    .map(|(k, v)| sanitize(&format!("{k}={}", data.text(v))).into_owned())
+                    .collect(),
+            ),
         ])
         .expect(row_error);
     }

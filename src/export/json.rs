@@ -61,6 +61,8 @@ pub(crate) struct Event<'a> {
     sources: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     notes: Vec<&'a str>,
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    attributes: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -126,6 +128,11 @@ impl<'a> Event<'a> {
                 .collect(),
             sources: e.sources.iter().map(|&s| source(s)).collect(),
             notes: e.notes.iter().map(|n| data.text(n)).collect(),
+            attributes: e
+                .attributes
+                .iter()
+                .map(|(k, v)| (k.to_string(), data.text(v).into()))
+                .collect(),
         }
     }
 }

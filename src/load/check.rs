@@ -337,6 +337,12 @@ impl<'a> Builder<'a> {
         }
         let tags = e.tags.iter().map(|t| self.tag(t)).collect();
         let notes = e.notes.into_iter().map(|n| self.text(n)).collect();
+        let attributes = e
+            .attributes
+            .0
+            .into_iter()
+            .map(|(k, v)| (self.tag(&k), self.text(v)))
+            .collect();
         let event = Event {
             id: e.id.0.into_owned(),
             when: when.unwrap_or(NO_DATE),
@@ -347,6 +353,7 @@ impl<'a> Builder<'a> {
             quotes: quotes.into(),
             sources: sources.into(),
             notes,
+            attributes,
         };
         self.events.push(event);
     }

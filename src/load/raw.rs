@@ -58,6 +58,77 @@ pub struct Event<'a> {
     pub sources: Vec<Str<'a>>,
     #[serde(default, borrow)]
     pub notes: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub attributes: Attributes<'a>,
+}
+
+/// An event's `attributes`: an object of names and values, kept in order. A value may be a
+/// string, a number or a boolean (kept as its JSON text).
+#[derive(Default)]
+pub struct Attributes<'a>(pub Vec<(Str<'a>, Str<'a>)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Attributes<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Attributes<'a>, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Attributes<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of names and values (strings, numbers or booleans)")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Attributes<'de>, M::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = map.next_key::<Str<'de>>()? {
+                    let v: Scalar<'de> = map.next_value()?;
+                    out.push((k, v.0));
+                }
+                Ok(Attributes(out))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// A string, number or boolean, as text.
+struct Scalar<'a>(Str<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Scalar<'a>, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Scalar<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, a number or a boolean")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                v: &'de str,
+            ) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v))))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v.to_string()))))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v.to_string()))))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v.to_string()))))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar(Str(Cow::Owned(v.to_string()))))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 #[derive(Deserialize)]

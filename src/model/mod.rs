@@ -89,6 +89,9 @@ pub struct Event {
     pub quotes: Box<[Quote]>,
     pub sources: Box<[SourceIx]>,
     pub notes: Box<[Text]>,
+    /// What another tool kept with the event that annals/1 has no field for (a Timesketch
+    /// column, a GDELT score): names and values, in the order given.
+    pub attributes: Box<[(Tag, Text)]>,
 }
 
 impl Event {
@@ -181,6 +184,9 @@ impl Dataset {
             && all(&a.sources, &b.sources, |x, y| source_eq(*x, *y))
             && all(&a.quotes, &b.quotes, quote_eq)
             && all(&a.notes, &b.notes, texts_eq)
+            && all(&a.attributes, &b.attributes, |x, y| {
+                x.0 == y.0 && texts_eq(&x.1, &y.1)
+            })
     }
 
     /// How `new`'s events differ from this dataset's, by id.

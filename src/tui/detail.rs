@@ -77,7 +77,9 @@ fn styled(line: &outline::Line, search: Option<&str>) -> Line<'static> {
         Kind::Quote => theme::QUOTE,
         Kind::Translation | Kind::Address | Kind::Tags => theme::DIM,
         Kind::Heading => theme::HEADING,
-        Kind::Summary | Kind::Speaker | Kind::Source | Kind::Note => Style::default(),
+        Kind::Summary | Kind::Speaker | Kind::Source | Kind::Note | Kind::Attribute => {
+            Style::default()
+        }
         Kind::Blank => return Line::default(),
     };
     let text = text(&line.text);
