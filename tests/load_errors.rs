@@ -45,7 +45,8 @@ fn values_of_the_wrong_shape_name_line_and_column() {
     expect(
         "unknown-field.json",
         "{dir}/unknown-field.json:5:24: invalid dataset: unknown field `wen`, expected one of \
-         `id`, `when`, `title`, `summary`, `actors`, `tags`, `quotes`, `sources`, `notes`",
+         `id`, `when`, `title`, `summary`, `actors`, `tags`, `quotes`, `sources`, `notes`, \
+         `attributes`",
     );
 }
 
