@@ -15,6 +15,30 @@ impl When {
             return Ok(When::Point(day));
         }
         let owned = text.to_string();
+        // An interval with a deep-time year (`Y-13800000000/Y-4600000000`), which EDTF level 1
+        // does not have: each side read on its own.
+        if text.contains('Y')
+            && let Some((a, b)) = text.split_once('/')
+        {
+            let side = |s: &str| match s {
+                ".." => Ok(End::Open),
+                "" => Ok(End::Unknown),
+                s => match When::parse(s)? {
+                    When::Point(p) => Ok(End::Point(p)),
+                    _ => Err(WhenError::Syntax(owned.clone())),
+                },
+            };
+            let (start, end) = (side(a)?, side(b)?);
+            if let (End::Point(s), End::Point(e)) = (start, end)
+                && e.last_day() < s.first_day
+            {
+                return Err(WhenError::EndsBeforeStart(owned));
+            }
+            if matches!(start, End::Point(_)) || matches!(end, End::Point(_)) {
+                return Ok(When::Interval { start, end });
+            }
+            return Err(WhenError::Syntax(owned));
+        }
         let completed = complete_minutes(text);
         let edtf = Edtf::parse(completed.as_deref().unwrap_or(text)).map_err(|e| match e {
             edtf::ParseError::OutOfRange => WhenError::Impossible(owned.clone()),
@@ -24,9 +48,10 @@ impl When {
         let when = match edtf {
             Edtf::Date(d) => When::Point(point_from_date(d, &owned)?),
             Edtf::DateTime(dt) => When::Point(point_from_datetime(dt, seconds, &owned)?),
-            Edtf::YYear(_) => {
-                return Err(WhenError::Unsupported(owned, "years beyond ±9999"));
-            }
+            Edtf::YYear(y) => When::Point(
+                Point::of_year(y.value())
+                    .ok_or(WhenError::Unsupported(owned.clone(), "years this far"))?,
+            ),
             Edtf::Interval(a, b) => When::Interval {
                 start: End::Point(point_from_date(a, &owned)?),
                 end: End::Point(point_from_date(b, &owned)?),
@@ -80,8 +105,12 @@ impl Point {
     }
 }
 
+/// A year as EDTF writes it: four digits (`-0044`), or `Y` and the digits beyond ±9999.
 fn write_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
-    if year < 0 {
+    let year = super::decode_year(year);
+    if year.abs() > 9999 {
+        write!(f, "Y{year}")
+    } else if year < 0 {
         write!(f, "-{:04}", -year)
     } else {
         write!(f, "{year:04}")

@@ -246,6 +246,56 @@ impl When {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Deep time. TimelineJS's cosmological scale has years such as −13,800,000,000, far beyond
+// what a calendar date (chrono's, ±262,143 years) holds. A year of 100,000 or more (either
+// way) is kept to four significant digits, in a calendar year of its own: 100,000 + 10,000 ×
+// the power of ten + the four digits (less 1000), signed. The order of years is kept, so
+// everything that sorts, filters and lays out by day works unchanged; only the wording and the
+// EDTF text decode it.
+
+/// From this many years either way, a year is deep time (kept to four significant digits).
+pub const DEEP: i64 = 100_000;
+
+/// The calendar year that stands for `year` (every `i64` has one).
+pub fn encode_year(year: i64) -> Option<i32> {
+    let magnitude = year.unsigned_abs();
+    if magnitude < DEEP as u64 {
+        return i32::try_from(year).ok();
+    }
+    let digits = magnitude.ilog10() + 1;
+    let power = digits - 4;
+    let mantissa = magnitude / 10u64.pow(power);
+    let encoded = DEEP as u64 + u64::from(power) * 10_000 + (mantissa - 1000);
+    let encoded = i32::try_from(encoded).ok()?;
+    Some(if year < 0 { -encoded } else { encoded })
+}
+
+/// The year a calendar year stands for (itself, below deep time).
+pub fn decode_year(year: i32) -> i64 {
+    let magnitude = i64::from(year).abs();
+    if magnitude < DEEP {
+        return i64::from(year);
+    }
+    let rest = magnitude - DEEP;
+    let (power, mantissa) = (rest / 10_000, rest % 10_000 + 1000);
+    let value = mantissa.saturating_mul(10i64.saturating_pow(power as u32));
+    if year < 0 { -value } else { value }
+}
+
+impl Point {
+    /// A year, deep time included (`None` when it cannot be held).
+    pub fn of_year(year: i64) -> Option<Point> {
+        let first_day = NaiveDate::from_ymd_opt(encode_year(year)?, 1, 1)?;
+        Some(Point {
+            first_day,
+            precision: Precision::Year,
+            time: None,
+            qualifier: Qualifier::Certain,
+        })
+    }
+}
+
 /// A day written `YYYY-MM-DD`, for tests.
 #[cfg(test)]
 pub(crate) fn day(s: &str) -> NaiveDate {
@@ -258,6 +308,41 @@ mod tests {
 
     fn w(s: &str) -> When {
         When::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn deep_years_keep_four_digits_and_their_order() {
+        for (y, back) in [
+            (2012, 2012),
+            (-44, -44),
+            (99_999, 99_999),
+            (100_000, 100_000),
+            (-13_800_000_000, -13_800_000_000),
+            (4_567_890_123, 4_567_000_000),
+            (-65_432_109, -65_430_000),
+        ] {
+            assert_eq!(decode_year(encode_year(y).unwrap()), back, "{y}");
+        }
+        let years = [
+            -13_800_000_000i64,
+            -4_600_000_000,
+            -65_000_000,
+            -200_000,
+            -10,
+            5,
+            300_000,
+        ];
+        let encoded: Vec<i32> = years.iter().map(|&y| encode_year(y).unwrap()).collect();
+        assert!(encoded.windows(2).all(|w| w[0] < w[1]), "{encoded:?}");
+        assert!(
+            encoded
+                .iter()
+                .all(|&e| NaiveDate::from_ymd_opt(e, 1, 1).is_some())
+        );
+        // The largest years still have a calendar year of their own.
+        let min = encode_year(i64::MIN).unwrap();
+        assert!(NaiveDate::from_ymd_opt(min, 1, 1).is_some());
+        assert_eq!(decode_year(min), -9_223_000_000_000_000_000);
     }
 
     #[test]

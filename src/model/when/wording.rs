@@ -20,11 +20,57 @@ fn month_short(d: NaiveDate) -> &'static str {
 
 /// A year for people: 2012, or 45 BCE for -0044 (astronomical year numbering).
 pub fn year_text(y: i32) -> String {
+    let year = super::decode_year(y);
+    if year.abs() >= super::DEEP {
+        // Deep time: "13.8 billion years ago", "250 thousand years ago".
+        let ago = year < 0;
+        let words = big_number(year.unsigned_abs());
+        return if ago {
+            format!("{words} years ago")
+        } else {
+            format!("year {words}")
+        };
+    }
     if y <= 0 {
         format!("{} BCE", 1 - y)
     } else {
         y.to_string()
     }
+}
+
+/// The years between two days when either is in deep time (they differ by many thousands of
+/// years, and the calendar's months and days mean nothing there).
+fn deep_years(a: NaiveDate, b: NaiveDate) -> Option<u64> {
+    let (ya, yb) = (super::decode_year(a.year()), super::decode_year(b.year()));
+    (ya.abs() >= super::DEEP || yb.abs() >= super::DEEP).then(|| ya.abs_diff(yb))
+}
+
+/// A large count in words, to three significant digits: "13.8 billion", "65 million".
+fn big_number(n: u64) -> String {
+    let (scale, word) = [
+        (1_000_000_000_000u64, "trillion"),
+        (1_000_000_000, "billion"),
+        (1_000_000, "million"),
+        (1_000, "thousand"),
+    ]
+    .into_iter()
+    .find(|(s, _)| n >= *s)
+    .unwrap_or((1, ""));
+    let value = n as f64 / scale as f64;
+    let digits = if value >= 100.0 {
+        0
+    } else if value >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let text = format!("{value:.digits$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    format!("{text} {word}").trim_end().to_string()
 }
 
 fn clock_text(t: &TimeOfDay) -> String {
@@ -174,6 +220,9 @@ fn end_long(e: &End, is_start: bool) -> String {
 
 /// Whole years, months and days from `from` to `to`, largest two units.
 pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
+    if let Some(years) = deep_years(from, to) {
+        return format!("{} years", big_number(years));
+    }
     let (from, to) = if to < from { (to, from) } else { (from, to) };
     let months = whole_months(from, to);
     let anchor = from
@@ -208,6 +257,15 @@ fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
 /// "T+5m", "T+2y" (days under two weeks, weeks under two months, months under two years,
 /// then years; always rounded down).
 pub fn relative_text(reference: NaiveDate, date: NaiveDate) -> String {
+    if let Some(years) = deep_years(reference, date) {
+        let sign = if date < reference { '−' } else { '+' };
+        let short = big_number(years)
+            .replace(" trillion", "T")
+            .replace(" billion", "G")
+            .replace(" million", "M")
+            .replace(" thousand", "k");
+        return format!("T{sign}{short}y");
+    }
     if date == reference {
         return "T".to_string();
     }
@@ -236,6 +294,28 @@ mod tests {
 
     fn w(s: &str) -> When {
         When::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn deep_time_is_said_in_years_ago() {
+        let y = |n: i64| super::super::Point::of_year(n).unwrap();
+        assert_eq!(y(-13_800_000_000).short(), "13.8 billion years ago");
+        assert_eq!(y(-65_000_000).long(), "65 million years ago");
+        assert_eq!(y(-250_000).short(), "250 thousand years ago");
+        assert_eq!(y(-4_600_000_000).in_year(), "");
+        assert_eq!(
+            elapsed_text(y(-13_800_000_000).first_day, y(-4_600_000_000).first_day),
+            "9.2 billion years"
+        );
+        assert_eq!(
+            relative_text(y(-4_600_000_000).first_day, y(-13_800_000_000).first_day),
+            "T−9.2Gy"
+        );
+        let w = When::parse("Y-13800000000/Y-4600000000").unwrap();
+        assert_eq!(w.to_string(), "Y-13800000000/Y-4600000000");
+        assert_eq!(w.short(), "13.8 billion years ago – 4.6 billion years ago");
+        assert_eq!(When::parse("Y-170000").unwrap().to_string(), "Y-170000");
+        assert!(When::parse("Y-4600000000/Y-13800000000").is_err());
     }
 
     #[test]
