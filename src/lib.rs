@@ -8,6 +8,7 @@ pub mod axis;
 pub mod cli;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod outline;

@@ -31,9 +31,26 @@ struct Failure(u8, String);
 
 type Outcome = Result<(), Failure>;
 
+/// How files of other formats are read (`--input-format`, `--map`, …), for every command.
+static INPUT: std::sync::OnceLock<annals::import::Options> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.input.options() {
+        Ok(options) => {
+            let _ = INPUT.set(options);
+        }
+        Err(message) => {
+            eprintln!("annals: {}", clean(&message));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
     let outcome = match cli.command {
+        Some(Command::Import {
+            input,
+            output,
+            force,
+        }) => import(&input, output.as_deref(), force),
         Some(Command::Validate { file }) => validate(&file),
         Some(Command::Add {
             file,
@@ -91,18 +108,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads the built-in dataset or a file. Reading a big file reports its progress on
-/// standard error when that is a terminal (and only then, so scripts see clean output).
+/// Loads the built-in dataset or a file.
 fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
-    let Some(path) = file else {
-        return Ok(load::builtin());
-    };
+    match file {
+        None => Ok(load::builtin()),
+        Some(path) => open_file(path).map(|(d, _)| d),
+    }
+}
+
+/// Loads a file of any format annals reads, with the report of what was read. Reading a big
+/// file reports its progress on standard error when that is a terminal (and only then, so
+/// scripts see clean output).
+fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> {
+    let options = INPUT.get_or_init(Default::default);
+    let reading = load::Reading::Auto;
     let loaded = if std::io::stderr().is_terminal() {
         let name = clean(&path.display().to_string());
         let mut pace = load::Pace::new(PROGRESS_AFTER, PROGRESS_EVERY);
         // One line that never wraps, so that each report replaces the last.
         let cols = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
-        let loaded = load::from_path_with(path, &mut |p| {
+        let loaded = load::open(path, options, reading, &mut |p| {
             if pace.due() {
                 let line = format!("reading {name}: {}", p.text());
                 eprint!("\r\x1b[K{}", truncate(&line, cols.saturating_sub(1)));
@@ -114,7 +139,9 @@ fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
         }
         loaded
     } else {
-        load::from_path(path)
+        load::open(path, options, reading, &mut |_| {
+            std::ops::ControlFlow::Continue(())
+        })
     };
     loaded.map_err(|e| Failure(EXIT_FAILURE, e.to_string()))
 }
@@ -124,15 +151,68 @@ const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(200
 const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 fn validate(file: &Path) -> Outcome {
-    let data = open(Some(file))?;
-    println!(
-        "{}: valid annals/1 dataset: {} events, {} actors, {} sources",
-        file.display(),
+    let (data, report) = open_file(file)?;
+    let name = clean(&file.display().to_string());
+    let counts = format!(
+        "{} events, {} actors, {} sources",
         data.events.len(),
         data.actors.len(),
         data.sources.len()
     );
+    if data.imported.is_none() {
+        println!("{name}: valid annals/1 dataset: {counts}");
+        return Ok(());
+    }
+    println!("{name}: readable as {}: {counts}", report.format);
+    if report.dropped.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = report
+        .dropped
+        .iter()
+        .map(|(at, why)| format!("  {at}: {why}"))
+        .collect();
+    Err(Failure(
+        EXIT_FAILURE,
+        format!(
+            "{name}: {} could not be read:\n{}",
+            annals::text::plural(report.dropped.len(), "record"),
+            lines.join("\n")
+        ),
+    ))
+}
+
+/// `annals import`: another tool's timeline as annals/1, the report on standard error.
+fn import(input: &Path, output: Option<&Path>, force: bool) -> Outcome {
+    let (data, report) = open_file(input)?;
+    eprint!("{}", clean_lines(&report.to_string()));
+    let text = export::canonical(&data);
+    let path = match output {
+        None => return write_out(&text),
+        Some(p) if p.as_os_str() == "-" => return write_out(&text),
+        Some(p) => p,
+    };
+    export::write_file(path, text.as_bytes(), force).map_err(|e| {
+        let message = match e {
+            WriteError::Exists(p) => format!(
+                "{} already exists and was left as it was; --force replaces it",
+                p.display()
+            ),
+            e => e.to_string(),
+        };
+        Failure(EXIT_FAILURE, message)
+    })?;
+    eprintln!(
+        "annals: wrote {} to {} (annals/1)",
+        annals::text::plural(data.events.len(), "event"),
+        clean(&path.display().to_string())
+    );
     Ok(())
+}
+
+/// Text from a file made safe for a terminal, line by line.
+fn clean_lines(s: &str) -> String {
+    s.lines().map(|l| format!("{}\n", clean(l))).collect()
 }
 
 /// Builds the filter of a query; an unknown actor is a failure, a bad date a usage error.
@@ -354,7 +434,10 @@ fn browse(file: Option<&Path>, fresh: bool) -> Outcome {
                 .to_string(),
         ));
     }
-    let options = annals::tui::Options { fresh };
+    let options = annals::tui::Options {
+        fresh,
+        input: INPUT.get_or_init(Default::default).clone(),
+    };
     let outcome = match file {
         Some(path) => annals::tui::run_file(path, options),
         None => annals::tui::run(load::builtin(), options),

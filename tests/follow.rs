@@ -254,7 +254,7 @@ fn the_watch_sees_every_way_a_file_is_changed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("live.json");
     std::fs::write(&path, load::BUILTIN_JSON).unwrap();
-    let mut f = annals::tui::follow::Follow::start(&path);
+    let mut f = annals::tui::follow::Follow::start(&path, Default::default());
     let renamed = |title: &str| load::BUILTIN_JSON.replacen("Moscow and Washington", title, 1);
     let titled = |t: &'static str| {
         move |r: &Result<Dataset, load::LoadError>| {

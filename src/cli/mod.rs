@@ -14,19 +14,102 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "annals", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A dataset in the annals/1 format to open instead of the built-in one.
+    /// A dataset to open instead of the built-in one: annals/1, TimelineJS, Timesketch,
+    /// plaso, or any CSV, TSV or JSON Lines table with a date column.
     pub file: Option<PathBuf>,
 
     /// Start afresh: do not restore where you were, your filters and marks.
     #[arg(long)]
     pub fresh: bool,
 
+    #[command(flatten)]
+    pub input: InputArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// How a file of another format is read (every command that reads one takes these).
+#[derive(Clone, Debug, Default, Args)]
+pub struct InputArgs {
+    /// Read the file as this format instead of recognising it from its content.
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = input_formats())]
+    pub input_format: Option<String>,
+    /// Which columns of a table are what: when=Date,title=Headline,actors=Who+Org,url=Link,
+    /// tags=Type,end=End (fields: when, end, title, summary, actors, tags, url, publisher, id,
+    /// notes; `+` joins columns).
+    #[arg(long, global = true, value_name = "MAP")]
+    pub map: Option<String>,
+    /// Dates like 03/04/2012 are day first (3 April).
+    #[arg(long, global = true, conflicts_with = "month_first")]
+    pub day_first: bool,
+    /// Dates like 03/04/2012 are month first (4 March).
+    #[arg(long, global = true)]
+    pub month_first: bool,
+    /// A CSV file of `name,alias` lines: each alias stands for its name (one actor).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+}
+
+fn input_formats() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::import::Format::ALL.map(|f| f.key()))
+}
+
+impl InputArgs {
+    /// The import options these say (the aliases file read).
+    pub fn options(&self) -> Result<crate::import::Options, String> {
+        use crate::import::{DateOrder, Format, Map, Options};
+        let mut aliases = Vec::new();
+        if let Some(path) = &self.aliases {
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_path(path)
+                .map_err(|e| format!("--aliases {}: {e}", path.display()))?;
+            for (i, row) in r.records().enumerate() {
+                let row = row.map_err(|e| format!("--aliases {}: {e}", path.display()))?;
+                match (row.get(0), row.get(1)) {
+                    (Some(n), Some(a)) if !n.trim().is_empty() && !a.trim().is_empty() => {
+                        aliases.push((n.to_string(), a.to_string()))
+                    }
+                    _ if i == 0 => {} // a header line
+                    _ => {
+                        return Err(format!(
+                            "--aliases {}: line {} is not name,alias",
+                            path.display(),
+                            i + 1
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(Options {
+            format: self.input_format.as_deref().and_then(Format::from_key),
+            map: self.map.as_deref().map(Map::parse).transpose()?,
+            order: match (self.day_first, self.month_first) {
+                (true, _) => Some(DateOrder::DayFirst),
+                (_, true) => Some(DateOrder::MonthFirst),
+                _ => None,
+            },
+            aliases,
+        })
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Convert another tool's timeline to annals/1, with a report on standard error of what
+    /// was read, kept, left out and changed.
+    Import {
+        /// The file to convert.
+        input: PathBuf,
+        /// Where to write annals/1; standard output when absent or `-`.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace PATH if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Add an event to a dataset file: checked as `validate` checks, written as the only
     /// change to the file.
     Add {

@@ -29,6 +29,14 @@ pub enum LoadError {
     },
     #[error("{path}: loading was cancelled")]
     Cancelled { path: String },
+    #[error(
+        "{path}: annals does not know this format: it looks like {looked_like}. annals reads: \
+         {}. Name the format with --input-format if it is one of them.",
+        crate::import::Format::list()
+    )]
+    Unrecognised { path: String, looked_like: String },
+    #[error("{path}: {message}")]
+    Import { path: String, message: String },
 }
 
 fn invalid_text(path: &str, problems: &[Problem]) -> String {

@@ -27,7 +27,9 @@ use std::path::Path;
 
 pub use error::{LoadError, Problem, RecordKind, line_column};
 pub use progress::{Pace, Progress};
+pub(crate) use stream::sort_events;
 
+use crate::import;
 use crate::model::{Dataset, Store};
 
 /// The curated dataset, built into the binary.
@@ -46,7 +48,7 @@ pub const PROGRESS_EVERY: usize = 4096;
 
 /// The built-in dataset. It is checked by the test suite, so a failure here is a bug.
 pub fn builtin() -> Dataset {
-    read(
+    stream::read(
         Store::from_static(BUILTIN_JSON.as_bytes()),
         BUILTIN_NAME,
         &mut |_| ControlFlow::Continue(()),
@@ -87,6 +89,17 @@ pub fn from_path_as(
     reading: Reading,
     hook: &mut Hook<'_>,
 ) -> Result<Dataset, LoadError> {
+    open(path, &import::Options::default(), reading, hook).map(|(d, _)| d)
+}
+
+/// Reads a file of any format annals reads (`options` may name it, map its columns…), with
+/// the report of what was read, kept and left out.
+pub fn open(
+    path: &Path,
+    options: &import::Options,
+    reading: Reading,
+    hook: &mut Hook<'_>,
+) -> Result<(Dataset, import::Report), LoadError> {
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: name.clone(),
@@ -119,19 +132,70 @@ pub fn from_path_as(
         std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
         Store::from_vec(bytes)
     };
-    read(store.stamped(stamp), &name, hook)
+    read(store.stamped(stamp), &name, options, hook)
 }
 
 /// Parses and validates a dataset held in memory; `name` is used in messages.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
-    read(Store::from_vec(text.as_bytes().to_vec()), name, &mut |_| {
+    let store = Store::from_vec(text.as_bytes().to_vec());
+    read(store, name, &import::Options::default(), &mut |_| {
         ControlFlow::Continue(())
     })
+    .map(|(d, _)| d)
 }
 
 /// Reads a dataset from `store`, telling `hook` how far it has got. This is the one place
-/// where a format is recognised and handed to its reader: annals/1 is the only format so far;
-/// each importer adds its recognition here and yields the same `Dataset` and `Problem`s.
-fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
-    stream::read(store, name, hook)
+/// where a format is recognised (from the content, unless `options` names it) and handed to
+/// its reader: annals/1 to `stream`, the others to `import`. Every reader yields the same
+/// `Dataset`; the report says what was read, kept and left out.
+fn read(
+    store: Store,
+    name: &str,
+    options: &import::Options,
+    hook: &mut Hook<'_>,
+) -> Result<(Dataset, import::Report), LoadError> {
+    let format = match options.format {
+        Some(f) => f,
+        None => {
+            let bytes = store.bytes();
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 << 10)]);
+            import::Format::detect(&head).map_err(|looked_like| LoadError::Unrecognised {
+                path: name.to_string(),
+                looked_like,
+            })?
+        }
+    };
+    if format == import::Format::Annals {
+        let data = stream::read(store, name, hook)?;
+        let mut report = import::Report::new(import::Format::Annals.name());
+        (report.read, report.kept) = (data.events.len(), data.events.len());
+        return Ok((data, report));
+    }
+    let text = text(&store, name)?;
+    import::import(text, name, format, options, hook)
+}
+
+/// The bytes as text, a byte order mark left out; where they are not UTF-8, said with line
+/// and column.
+fn text<'s>(store: &'s Store, name: &str) -> Result<&'s str, LoadError> {
+    const BOM: &str = "\u{feff}";
+    let bytes = store.bytes();
+    let bom = if bytes.starts_with(BOM.as_bytes()) {
+        BOM.len()
+    } else {
+        0
+    };
+    match store.check_utf8() {
+        Ok(all) => Ok(&all[bom..]),
+        Err(at) => {
+            let (line, column) = line_column(&bytes[bom..], at.saturating_sub(bom));
+            Err(LoadError::Json {
+                path: name.to_string(),
+                line,
+                column,
+                kind: "not UTF-8",
+                message: "the file must be UTF-8 text".to_string(),
+            })
+        }
+    }
 }

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::check::{self, Builder};
-use super::error::{LoadError, RecordKind, json_error, line_column};
+use super::error::{LoadError, RecordKind, json_error};
 use super::{FORMAT, Hook, PROGRESS_EVERY, Progress, raw};
 use crate::model::{Actor, Dataset, Event, Source, Store};
 
@@ -21,30 +21,11 @@ const RELEASE_MARGIN: usize = 24 << 20;
 /// are parsed, in batches of `BATCH`.
 const PARALLEL_FROM: usize = 4 << 20;
 const BATCH: usize = 1024;
-/// A byte order mark, which some editors put first.
-const BOM: &str = "\u{feff}";
 
 /// Reads a whole dataset from `store`, telling `hook` how far it has got.
 pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
     let bytes = store.bytes();
-    let bom = if bytes.starts_with(BOM.as_bytes()) {
-        BOM.len()
-    } else {
-        0
-    };
-    let body = match store.check_utf8() {
-        Ok(all) => &all[bom..],
-        Err(at) => {
-            let (line, column) = line_column(&bytes[bom..], at.saturating_sub(bom));
-            return Err(LoadError::Json {
-                path: name.to_string(),
-                line,
-                column,
-                kind: "not UTF-8",
-                message: "the file must be UTF-8 text".to_string(),
-            });
-        }
-    };
+    let body = super::text(&store, name)?;
     let mut reader = Reader {
         base: bytes,
         store: &store,
@@ -99,13 +80,14 @@ pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Data
         sources,
         events,
         store: store.clone(),
+        imported: None,
     })
 }
 
 /// Sorts events into timeline order (`Event::sort_cmp`). Events are large, so their positions
 /// are sorted and the events then moved once each, in place, rather than moved by the sort
 /// (which would also want a scratch copy of half of them).
-fn sort_events(events: &mut [Event]) {
+pub(crate) fn sort_events(events: &mut [Event]) {
     if events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
         return;
     }

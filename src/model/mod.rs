@@ -125,6 +125,17 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// The bytes the dataset was read from, where its `Text`s lie.
     pub store: Store,
+    /// Read from another tool's format: which, and how many of its records were left out.
+    pub imported: Option<Imported>,
+}
+
+/// A dataset read from another tool's format (not annals/1).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// "TimelineJS", "Timesketch CSV", …
+    pub format: &'static str,
+    /// Rows or records that could not be read.
+    pub skipped: usize,
 }
 
 /// Two datasets are equal when they say the same things, wherever their texts are kept.
@@ -294,6 +305,7 @@ impl Dataset {
             description: self.description.clone(),
             language: self.language.clone(),
             store: self.store.clone(),
+            imported: self.imported.clone(),
             actors: keep(&self.actors, &actor_used),
             sources: keep(&self.sources, &source_used),
             events: positions

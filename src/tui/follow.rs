@@ -26,13 +26,15 @@ pub struct Follow {
     dirty: Option<Instant>,
     /// A reading on its way.
     reading: Option<Receiver<Result<Dataset, LoadError>>>,
+    /// How the file is read (its format, a column map…).
+    input: crate::import::Options,
 }
 
 impl Follow {
     /// Starts following `path`. If the watch cannot be set up (no inotify left, a folder that
     /// cannot be watched), the file is still read again whenever a text of it is found
     /// changed (see `Store::is_stale`).
-    pub fn start(path: &Path) -> Follow {
+    pub fn start(path: &Path, input: crate::import::Options) -> Follow {
         let (send, changes) = mpsc::channel();
         let folder = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -48,6 +50,7 @@ impl Follow {
             changes,
             dirty: None,
             reading: None,
+            input,
         }
     }
 
@@ -93,8 +96,11 @@ impl Follow {
             self.dirty = None;
             let (send, receive) = mpsc::channel();
             let path = self.path.clone();
+            let input = self.input.clone();
             std::thread::spawn(move || {
-                let _ = send.send(load::from_path(&path));
+                let quiet = &mut |_| std::ops::ControlFlow::Continue(());
+                let read = load::open(&path, &input, load::Reading::Auto, quiet);
+                let _ = send.send(read.map(|(data, _)| data));
             });
             self.reading = Some(receive);
         }

@@ -81,10 +81,12 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(50);
 
 /// Runs the browser on a dataset until the user quits.
 /// How the browser starts.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Start afresh: do not restore the session kept for the dataset.
     pub fresh: bool,
+    /// How a file of another format is read.
+    pub input: crate::import::Options,
 }
 
 pub fn run(data: Dataset, options: Options) -> Result<(), RunError> {
@@ -101,6 +103,7 @@ pub fn run_file(path: &Path, options: Options) -> Result<(), RunError> {
     if let Err(source) = std::fs::metadata(path) {
         return Err(LoadError::Io { path: name, source }.into());
     }
+    let input = options.input.clone();
     session(Origin::File(path.to_path_buf()), options, |terminal| {
         let mut pace = Pace::new(SHOW_PROGRESS_AFTER, PROGRESS_EVERY);
         let mut failed: Option<std::io::Error> = None;
@@ -119,7 +122,8 @@ pub fn run_file(path: &Path, options: Options) -> Result<(), RunError> {
                 ControlFlow::Continue(())
             }
         };
-        let loaded = crate::load::from_path_with(path, &mut hook);
+        let reading = crate::load::Reading::Auto;
+        let loaded = crate::load::open(path, &input, reading, &mut hook).map(|(data, _)| data);
         match failed {
             Some(e) => Err(RunError::Terminal(e)),
             None => Ok(loaded?),
@@ -165,7 +169,7 @@ fn session(
 
     // Changes from here on are seen: a change while the file is read is read again.
     let mut follow = match &origin {
-        Origin::File(path) => Some(Follow::start(path)),
+        Origin::File(path) => Some(Follow::start(path, options.input.clone())),
         Origin::Builtin => None,
     };
     let data = get(&mut terminal)?;
@@ -174,7 +178,16 @@ fn session(
     app.origin = origin;
     app.keep.editor = effect::editor_from_env();
     // The session kept for this dataset: where the person was, filters, marks.
-    let kept = Kept::open(&mut app, options);
+    let kept = Kept::open(&mut app, &options);
+    if let Some(imported) = &app.data.imported
+        && imported.skipped > 0
+    {
+        app.status = Some(format!(
+            "{} · {} skipped: annals validate FILE lists them",
+            crate::text::plural(app.data.events.len(), "event"),
+            crate::text::plural(imported.skipped, "record")
+        ));
+    }
     update::keep_in_view(&mut app);
     terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
     // The first frame is up: now the actor index, which it did not need.
@@ -234,7 +247,7 @@ struct Kept {
 }
 
 impl Kept {
-    fn open(app: &mut App, options: Options) -> Kept {
+    fn open(app: &mut App, options: &Options) -> Kept {
         let name = match &app.origin {
             Origin::File(p) => std::fs::canonicalize(p)
                 .unwrap_or_else(|_| p.clone())

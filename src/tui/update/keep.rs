@@ -9,8 +9,17 @@ use super::super::effect::{Effect, Intent, SaveKind};
 use crate::edit::{self, Change, Edit, SaveError, Saved, draft};
 use crate::model::When;
 
-/// Says why the built-in dataset cannot be changed, and how to make a copy that can.
+/// Says why the built-in dataset (or a file of another tool) cannot be changed, and how to
+/// make a copy that can.
 fn read_only(app: &mut App) -> Option<std::path::PathBuf> {
+    if let Some(imported) = &app.data.imported {
+        app.status = Some(format!(
+            "this {} file is read through an importer: `annals import FILE -o FILE.json` makes \
+             an annals/1 copy you can edit",
+            imported.format
+        ));
+        return None;
+    }
     match &app.origin {
         Origin::File(path) => Some(path.clone()),
         Origin::Builtin => {

@@ -208,6 +208,10 @@ fn file_problem(e: &crate::load::LoadError) -> String {
         }
         LoadError::Io { source, .. } => source.to_string(),
         LoadError::Cancelled { .. } => "reading was cancelled".into(),
+        LoadError::Import { message, .. } => message.clone(),
+        LoadError::Unrecognised { looked_like, .. } => {
+            format!("annals does not know this format (it looks like {looked_like})")
+        }
     }
 }
 

@@ -1,0 +1,227 @@
+//! Rows of a table file — CSV or TSV (RFC 4180 through the `csv` crate: quoting, line breaks
+//! in fields, a byte order mark, `,` `;` or tab found from the header line) or JSON Lines (one
+//! object a line) — handed to a format's mapper as named fields, with the line each started
+//! on, progress told and a cancel heard every few thousand rows.
+
+use std::ops::ControlFlow;
+
+use super::builder::Builder;
+use crate::load::{Hook, LoadError, Progress};
+
+/// One row: its fields by name, in order.
+pub struct Record<'a> {
+    pub names: &'a [String],
+    pub values: Vec<String>,
+}
+
+impl Record<'_> {
+    /// The value of the field with this name (as written, or "" when absent).
+    pub fn get(&self, name: &str) -> &str {
+        self.index(name)
+            .and_then(|i| self.values.get(i))
+            .map_or("", |v| v.as_str())
+    }
+
+    fn index(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// Every field but those named, with a value: what becomes attributes.
+    pub fn others(&self, used: &[&str]) -> Vec<(String, String)> {
+        self.names
+            .iter()
+            .zip(&self.values)
+            .filter(|(n, v)| !used.contains(&n.as_str()) && !v.trim().is_empty())
+            .map(|(n, v)| (n.clone(), v.clone()))
+            .collect()
+    }
+}
+
+/// What a format does with a table's rows.
+pub trait Mapper {
+    /// Looks at the field names once; an error says what is missing.
+    fn header(&mut self, names: &[String], b: &mut Builder) -> Result<(), String>;
+    /// One row; `at` is where it is ("line 12").
+    fn row(&mut self, r: &Record, at: &dyn Fn() -> String, b: &mut Builder);
+}
+
+/// The delimiter of a CSV file, from its first line: the most frequent of `,` `;` tab.
+pub fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    [b'\t', b';', b',']
+        .into_iter()
+        .max_by_key(|&d| (first.bytes().filter(|&b| b == d).count(), d == b','))
+        .unwrap_or(b',')
+}
+
+/// How many rows go by between two reports of progress.
+const EVERY: usize = 4096;
+
+/// Reads a CSV/TSV text row by row into `mapper`.
+pub fn csv(
+    text: &str,
+    name: &str,
+    mapper: &mut dyn Mapper,
+    b: &mut Builder,
+    hook: &mut Hook<'_>,
+) -> Result<(), LoadError> {
+    let fail = |message: String| LoadError::Import {
+        path: name.to_string(),
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let names: Vec<String> = reader
+        .headers()
+        .map_err(|e| fail(format!("cannot read the header line: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    mapper.header(&names, b).map_err(fail)?;
+    let mut record = csv::StringRecord::new();
+    let mut n = 0usize;
+    loop {
+        let line = reader.position().line() + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                // A bad row (invalid UTF-8 is caught before): said, and passed over.
+                b.report.read += 1;
+                b.report.drop(format!("line {line}"), &e.to_string());
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        if record.len() != names.len() && record.iter().all(|f| f.trim().is_empty()) {
+            continue; // a blank line
+        }
+        let r = Record {
+            names: &names,
+            values: record.iter().map(str::to_string).collect(),
+        };
+        if record.len() < names.len() {
+            b.report.read += 1;
+            b.report.drop(
+                format!("line {line}"),
+                &format!(
+                    "it has {} fields where the header has {}",
+                    record.len(),
+                    names.len()
+                ),
+            );
+            continue;
+        }
+        mapper.row(&r, &|| format!("line {line}"), b);
+        n += 1;
+        if n.is_multiple_of(EVERY)
+            && hook(Progress {
+                bytes: reader.position().byte(),
+                total: text.len() as u64,
+                events: b.kept(),
+            })
+            .is_break()
+        {
+            return Err(LoadError::Cancelled {
+                path: name.to_string(),
+            });
+        }
+    }
+    let _ = hook(Progress {
+        bytes: text.len() as u64,
+        total: text.len() as u64,
+        events: b.kept(),
+    });
+    Ok(())
+}
+
+/// Reads a JSON Lines text, one object a line, into `mapper` (the field names are the first
+/// object's keys, and each later key as it comes).
+pub fn jsonl(
+    text: &str,
+    name: &str,
+    mapper: &mut dyn Mapper,
+    b: &mut Builder,
+    hook: &mut Hook<'_>,
+) -> Result<(), LoadError> {
+    let mut names: Vec<String> = Vec::new();
+    let mut started = false;
+    let mut at = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        at += line.len() + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let number = i + 1;
+        let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                b.report.read += 1;
+                b.report
+                    .drop(format!("line {number}"), "it is not a JSON object");
+                continue;
+            }
+            Err(e) => {
+                b.report.read += 1;
+                b.report
+                    .drop(format!("line {number}"), &format!("not JSON: {e}"));
+                continue;
+            }
+        };
+        for k in object.keys() {
+            if !names.contains(k) {
+                names.push(k.clone());
+            }
+        }
+        if !started {
+            mapper
+                .header(&names, b)
+                .map_err(|message| LoadError::Import {
+                    path: name.to_string(),
+                    message,
+                })?;
+            started = true;
+        }
+        let values = names
+            .iter()
+            .map(|n| match object.get(n) {
+                None | Some(serde_json::Value::Null) => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(other) => other.to_string(),
+            })
+            .collect();
+        let r = Record {
+            names: &names,
+            values,
+        };
+        mapper.row(&r, &|| format!("line {number}"), b);
+        if number.is_multiple_of(EVERY)
+            && hook(Progress {
+                bytes: at as u64,
+                total: text.len() as u64,
+                events: b.kept(),
+            }) == ControlFlow::Break(())
+        {
+            return Err(LoadError::Cancelled {
+                path: name.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_found_from_the_header() {
+        assert_eq!(delimiter("a,b,c\n1;2"), b',');
+        assert_eq!(delimiter("a;b;c"), b';');
+        assert_eq!(delimiter("a\tb\tc"), b'\t');
+        assert_eq!(delimiter("only"), b',');
+    }
+}
