@@ -184,12 +184,7 @@ impl Table {
             .collect()
     }
 
-    fn date(&self, s: &str, b: &mut Builder) -> Option<crate::model::Point> {
-        if self.order.is_none() && dates::is_numeric(s) {
-            b.report
-                .count("dates like 03/04/2012 left unread: say --day-first or --month-first");
-            return None;
-        }
+    fn date(&self, s: &str) -> Option<crate::model::Point> {
         dates::any(s, self.order)
     }
 }
@@ -265,12 +260,24 @@ impl Mapper for Table {
     }
 
     fn row(&mut self, r: &Record, at: &dyn Fn() -> String, b: &mut Builder) {
-        let start = self.date(self.first(r, Field::When), b);
+        let start_text = self.first(r, Field::When);
+        let start = self.date(start_text);
+        if start.is_none() && self.order.is_none() && dates::is_numeric(start_text) {
+            b.report.read += 1;
+            b.report.drop(
+                at(),
+                &format!(
+                    "its date {start_text} may be day or month first: say --day-first or \
+                     --month-first"
+                ),
+            );
+            return;
+        }
         let end_text = self.first(r, Field::End);
         let end = if end_text.trim().is_empty() {
             None
         } else {
-            self.date(end_text, b)
+            self.date(end_text)
         };
         let when = match (start, end) {
             (Some(s), Some(e)) if e.last_day() >= s.first_day && e != s => Some(When::Interval {

@@ -133,12 +133,24 @@ fn add(b: &mut Builder, s: Slide) {
     }
     title = title.replace('\n', " ");
     let mut sources = Vec::new();
+    let mut notes = Vec::new();
     if let Some((url, caption, credit)) = &s.media
         && !url.is_empty()
     {
         let (caption, _) = plain(b, caption);
         let (credit, _) = plain(b, credit);
-        sources.push(b.source(Some(url), &credit, &caption));
+        if url.trim_start().starts_with('<') || url.contains(char::is_whitespace) {
+            // Media that is not an address (a quotation, an embed): its words, in a note.
+            let (words, _) = plain(b, url);
+            let credit = if credit.is_empty() { caption } else { credit };
+            notes.push(if credit.is_empty() {
+                format!("Media: {words}")
+            } else {
+                format!("Media: {words} ({credit})")
+            });
+        } else {
+            sources.push(b.source(Some(url), &credit, &caption));
+        }
     }
     for link in title_links.iter().chain(&links) {
         if link.contains("://") {
@@ -155,7 +167,6 @@ fn add(b: &mut Builder, s: Slide) {
     if s.era {
         tags.push("era".to_string());
     }
-    let mut notes = Vec::new();
     if !s.display_date.is_empty() {
         notes.push(format!(
             "Shown in TimelineJS as: {}",
