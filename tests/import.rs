@@ -510,3 +510,44 @@ fn common_app(d: Dataset) -> annals::tui::app::App {
     app.origin = annals::tui::app::Origin::File("x".into());
     app
 }
+
+#[test]
+fn the_browser_shows_what_list_shows_and_times_where_events_share_a_day() {
+    let path = fixture("timesketch/csv_datetime_last_column.csv");
+    let (d, _) = open(&path);
+    let app = common_app(d);
+    let shown: Vec<&str> = app
+        .shown
+        .iter()
+        .map(|&i| app.data.event(i).id.as_str())
+        .collect();
+    let listed = listed(&path, &[]);
+    let from_list: Vec<&str> = listed
+        .lines()
+        .skip(1)
+        .map(|l| {
+            l.split_whitespace()
+                .find(|w| w.contains("foobar") || w.contains("barfoo"))
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(shown, from_list);
+    // Several events on 27 Jul 2018: the list shows their times.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    t.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("27 Jul 10:58:07  193408 foobar true"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("27 Jul 12:24:50  619300 barfoo false"),
+        "{screen}"
+    );
+}

@@ -122,6 +122,26 @@ impl Point {
         format!("{base}{}", self.qualifier.suffix())
     }
 
+    /// `in_year` with the time of day for an instant: "13 Nov 19:41:07" (the list shows it
+    /// where events share a day).
+    pub fn in_year_with_clock(&self) -> String {
+        match (self.precision, self.time) {
+            (Precision::Time, Some(t)) => {
+                let mut s = format!(
+                    "{} {:02}:{:02}",
+                    self.in_year(),
+                    t.time.hour(),
+                    t.time.minute()
+                );
+                if t.seconds {
+                    s.push_str(&format!(":{:02}", t.time.second()));
+                }
+                s
+            }
+            _ => self.in_year(),
+        }
+    }
+
     /// "Tue 13 Nov 2012", "March 2012", "2012", with the qualifier in words.
     pub fn long(&self) -> String {
         let d = self.first_day;

@@ -178,6 +178,8 @@ pub struct App {
     pub rows: Vec<Row>,
     /// For each shown event (by its `ShownIx`), its row in `rows`.
     pub row_of: Vec<usize>,
+    /// Some events shown share a day and have a time of day: the list shows times.
+    pub clock: bool,
     /// The density strip over the events shown.
     pub strip: Strip,
     /// Counts the changes of `shown` (for the lanes' cache).
@@ -287,6 +289,7 @@ impl App {
             rows: Vec::new(),
             row_of: Vec::new(),
             strip: Strip::default(),
+            clock: false,
             shown_version: 0,
             lanes_cache: Default::default(),
             view: View::List,
@@ -328,6 +331,8 @@ impl App {
         let span = crate::axis::span_window(self.shown.iter().map(|&i| &self.data.events[i]));
         let long = crate::axis::long_gap_days(span.map_or(0, |w| w.days()));
         let mut year = None;
+        let mut last_day: Option<(NaiveDate, bool)> = None;
+        self.clock = false;
         // The last day any event so far covers: a range keeps the time it spans from silence.
         let mut covered: Option<NaiveDate> = None;
         for (pos, &ev) in self.shown.iter().enumerate() {
@@ -339,6 +344,15 @@ impl App {
                 self.rows.push(Row::Gap { from: c, to: first });
             }
             covered = Some(covered.map_or(last, |c| c.max(last)));
+            let timed = e.when.precision() == crate::model::Precision::Time;
+            let day = e.when.anchor().first_day;
+            if let Some((d, t)) = last_day
+                && d == day
+                && (t || timed)
+            {
+                self.clock = true;
+            }
+            last_day = Some((day, timed));
             let y = e.when.year();
             if year != Some(y) {
                 self.rows.push(Row::Year(y));

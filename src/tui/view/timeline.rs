@@ -17,6 +17,8 @@ pub const MARK: char = '•';
 
 /// Cells of the date column: "13 Nov?" is the widest.
 const DATE_WIDTH: usize = 7;
+/// … and with a time of day, where events share a day: "13 Nov 19:41:07".
+const CLOCK_WIDTH: usize = 16;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == Focus::Timeline && app.help.is_none();
@@ -71,6 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 let marker = format!("{marker}{mark}");
                 let date = match reference {
                     Some(r) => relative_text(r, ev.when.anchor().first_day),
+                    None if app.clock => ev.when.anchor().in_year_with_clock(),
                     None => ev.when.anchor().in_year(),
                 };
                 event_line(
@@ -78,6 +81,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     app.data.text(&ev.title),
                     &marker,
                     &date,
+                    if app.clock { CLOCK_WIDTH } else { DATE_WIDTH },
                     usize::from(inner.width),
                     app.search.as_deref(),
                 )
@@ -107,12 +111,13 @@ fn event_line(
     title: &str,
     marker: &str,
     date: &str,
+    date_width: usize,
     cells: usize,
     search: Option<&str>,
 ) -> Line<'static> {
-    let date = pad(date, DATE_WIDTH);
+    let date = pad(date, date_width);
     let title = sanitize(title);
-    let room = cells.saturating_sub(width(marker) + DATE_WIDTH + 1);
+    let room = cells.saturating_sub(width(marker) + date_width + 1);
     let spans = span_wordings(ev);
     let fits = spans
         .iter()
