@@ -34,6 +34,8 @@ pub struct Builder {
     pub description: Option<String>,
     actors: Vec<Actor>,
     actor_by_name: FxHashMap<String, ActorIx>,
+    /// Each name as written, once seen (most rows name actors already met).
+    actor_by_text: FxHashMap<String, ActorIx>,
     /// Folded alias → folded name it stands for (`--aliases`).
     aliases: FxHashMap<String, String>,
     actor_ids: FxHashSet<String>,
@@ -47,6 +49,12 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// Room for about `bytes` of texts (the size of the file they come from), so that the
+    /// buffer is not copied as it grows (pages not written to cost nothing).
+    pub fn reserve(&mut self, bytes: usize) {
+        self.arena.reserve(bytes);
+    }
+
     pub fn new(format: &'static str, title: &str) -> Builder {
         Builder {
             format,
@@ -55,6 +63,7 @@ impl Builder {
             description: None,
             actors: Vec::new(),
             actor_by_name: FxHashMap::default(),
+            actor_by_text: FxHashMap::default(),
             aliases: FxHashMap::default(),
             actor_ids: FxHashSet::default(),
             sources: Vec::new(),
@@ -114,6 +123,17 @@ impl Builder {
     /// (`Putin`, `PUTIN`) or are declared aliases are one actor.
     pub fn actor(&mut self, name: &str, kind: Option<ActorKind>) -> ActorIx {
         let name = name.trim();
+        if let Some(&ix) = self.actor_by_text.get(name)
+            && (kind.is_none() || self.actors[ix.get()].kind.is_some())
+        {
+            return ix;
+        }
+        let ix = self.actor_folded(name, kind);
+        self.actor_by_text.insert(name.to_string(), ix);
+        ix
+    }
+
+    fn actor_folded(&mut self, name: &str, kind: Option<ActorKind>) -> ActorIx {
         let mut key = fold(name);
         if let Some(canonical) = self.aliases.get(&key) {
             key = canonical.clone();

@@ -228,11 +228,16 @@ pub struct Options {
 /// which no record can be read is an error.
 pub fn import(
     text: &str,
+    store: &crate::model::Store,
     name: &str,
     format: Format,
     options: &Options,
     hook: &mut Hook<'_>,
 ) -> Result<(Dataset, Report), LoadError> {
+    // A mapped file's pages are given back behind the reader: what is kept is copied.
+    let base = store.bytes().as_ptr() as usize;
+    let offset = (text.as_ptr() as usize).saturating_sub(base);
+    let release = |at: usize| store.release_before((offset + at).saturating_sub(8 << 20));
     let fail = |message: String| LoadError::Import {
         path: name.to_string(),
         message,
@@ -242,6 +247,7 @@ pub fn import(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut b = builder::Builder::new(format.name(), &stem);
+    b.reserve(text.len());
     b.aliases(&options.aliases);
     match format {
         Format::Annals => unreachable!("annals/1 is read by load::stream"),
@@ -260,7 +266,9 @@ pub fn import(
                 timelinejs::v2(&doc, &mut b);
             }
         }
-        Format::TimelineJsSheet => rows::csv(text, name, &mut timelinejs::Sheet, &mut b, hook)?,
+        Format::TimelineJsSheet => {
+            rows::csv_from(text, name, &mut timelinejs::Sheet, &mut b, hook, &release)?
+        }
         Format::Timesketch => {
             if text
                 .trim_start_matches('\u{feff}')
@@ -269,18 +277,34 @@ pub fn import(
             {
                 rows::jsonl(text, name, &mut forensic::Timesketch, &mut b, hook)?;
             } else {
-                rows::csv(text, name, &mut forensic::Timesketch, &mut b, hook)?;
+                rows::csv_from(
+                    text,
+                    name,
+                    &mut forensic::Timesketch,
+                    &mut b,
+                    hook,
+                    &release,
+                )?;
             }
         }
-        Format::Plaso => rows::csv(text, name, &mut forensic::PlasoDynamic, &mut b, hook)?,
-        Format::L2tCsv => rows::csv(text, name, &mut forensic::L2tCsv, &mut b, hook)?,
+        Format::Plaso => rows::csv_from(
+            text,
+            name,
+            &mut forensic::PlasoDynamic,
+            &mut b,
+            hook,
+            &release,
+        )?,
+        Format::L2tCsv => {
+            rows::csv_from(text, name, &mut forensic::L2tCsv, &mut b, hook, &release)?
+        }
         Format::Csv | Format::Jsonl => {
             let mut t = table::Table::new(options.map.clone(), options.order);
             if options.order.is_none() {
                 settle_order(text, name, format, &mut t).map_err(fail)?;
             }
             if format == Format::Csv {
-                rows::csv(text, name, &mut t, &mut b, hook)?;
+                rows::csv_from(text, name, &mut t, &mut b, hook, &release)?;
             } else {
                 rows::jsonl(text, name, &mut t, &mut b, hook)?;
             }
@@ -326,7 +350,7 @@ fn settle_order(
                 if let Some(v) = r.values.get(c)
                     && dates::is_numeric(v)
                 {
-                    self.values.push(v.clone());
+                    self.values.push(v.to_string());
                 }
             }
         }

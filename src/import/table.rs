@@ -152,10 +152,7 @@ impl Table {
         self.columns
             .iter()
             .filter(|(f, _)| *f == field)
-            .flat_map(|(_, cols)| {
-                cols.iter()
-                    .map(|&c| r.values.get(c).map_or("", |v| v.as_str()))
-            })
+            .flat_map(|(_, cols)| cols.iter().map(|&c| r.values.get(c).copied().unwrap_or("")))
             .filter(|v| !v.trim().is_empty())
             .collect()
     }

@@ -172,7 +172,7 @@ fn read(
         return Ok((data, report));
     }
     let text = text(&store, name)?;
-    import::import(text, name, format, options, hook)
+    import::import(text, &store, name, format, options, hook)
 }
 
 /// The bytes as text, a byte order mark left out; where they are not UTF-8, said with line

@@ -65,7 +65,8 @@ impl FileStamp {
 
 enum Bytes {
     Static(&'static [u8]),
-    Heap(Box<[u8]>),
+    /// Held as read (not shrunk: shrinking a big buffer would copy it).
+    Heap(Vec<u8>),
     Mapped {
         // Declared first, so that the guard is let go before the mapping is unmapped.
         #[cfg(unix)]
@@ -105,7 +106,7 @@ impl Store {
     }
 
     pub fn from_vec(bytes: Vec<u8>) -> Store {
-        Store::new(Bytes::Heap(bytes.into_boxed_slice()))
+        Store::new(Bytes::Heap(bytes))
     }
 
     /// A file mapped into memory, under the SIGBUS guard; its texts are checked at each read.
