@@ -25,7 +25,7 @@ pub struct Outline<'a> {
     pub notes: Vec<&'a str>,
     pub tags: Vec<&'a str>,
     /// What another tool kept with the event: names and values.
-    pub attributes: Vec<(&'a str, &'a str)>,
+    pub attributes: Vec<(&'a str, std::borrow::Cow<'a, str>)>,
 }
 
 /// A quote as said.
@@ -113,11 +113,7 @@ impl<'a> Outline<'a> {
                 .collect(),
             notes: ev.notes.iter().map(|n| data.text(n)).collect(),
             tags: ev.tags.iter().map(|t| &**t).collect(),
-            attributes: ev
-                .attributes
-                .iter()
-                .map(|(k, v)| (&**k, data.text(v)))
-                .collect(),
+            attributes: ev.attributes.pairs(&data.store),
         }
     }
 

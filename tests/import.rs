@@ -240,8 +240,9 @@ fn timesketch_and_plaso_samples_keep_times_tags_and_every_other_column() {
     assert_eq!(&*e.tags[0], "Write time");
     let attrs: Vec<(String, String)> = e
         .attributes
-        .iter()
-        .map(|(k, v)| (k.to_string(), d.text(v).to_string()))
+        .pairs(&d.store)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into_owned()))
         .collect();
     assert_eq!(
         attrs,
@@ -260,8 +261,9 @@ fn timesketch_and_plaso_samples_keep_times_tags_and_every_other_column() {
     assert!(
         p.events[0]
             .attributes
+            .pairs(&p.store)
             .iter()
-            .any(|(k, v)| &**k == "parser" && p.text(v) == "text/syslog_traditional")
+            .any(|(k, v)| *k == "parser" && v == "text/syslog_traditional")
     );
 }
 
@@ -396,10 +398,17 @@ fn tabs_quotes_and_line_breaks_in_fields() {
     assert!(
         d.events[0]
             .attributes
+            .pairs(&d.store)
             .iter()
-            .any(|(k, v)| &**k == "score" && d.text(v) == "3")
+            .any(|(k, v)| *k == "score" && v == "3")
     );
-    assert!(d.events[1].attributes.iter().any(|(k, _)| &**k == "extra"));
+    assert!(
+        d.events[1]
+            .attributes
+            .pairs(&d.store)
+            .iter()
+            .any(|(k, _)| *k == "extra")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -92,8 +92,9 @@ pub fn render(data: &Dataset) -> String {
             sanitize(data.text(&e.summary)).into_owned(),
             join(
                 e.attributes
+                    .pairs(&data.store)
                     .iter()
-                    .map(|(k, v)| sanitize(&format!("{k}={}", data.text(v))).into_owned())
+                    .map(|(k, v)| sanitize(&format!("{k}={v}")).into_owned())
                     .collect(),
             ),
         ])

@@ -130,8 +130,9 @@ impl<'a> Event<'a> {
             notes: e.notes.iter().map(|n| data.text(n)).collect(),
             attributes: e
                 .attributes
-                .iter()
-                .map(|(k, v)| (k.to_string(), data.text(v).into()))
+                .pairs(&data.store)
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.into_owned().into()))
                 .collect(),
         }
     }

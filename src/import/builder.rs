@@ -1,34 +1,97 @@
-//! Builds a `Dataset` from another tool's records, one at a time: texts go into one growing
-//! buffer (the dataset's store, so a million rows cost their texts and little more), actors
+//! Builds a `Dataset` from another tool's records, one at a time: a text that stands in the
+//! file as it is (most CSV fields) is kept as its place there, like annals/1's texts, and any
+//! other goes into one growing buffer kept after the file's bytes (so a million rows cost
+//! their dates and references and little more); actors
 //! are kept once by their folded name (and declared aliases), sources once by address, and
 //! every id is made unique. What cannot become an event is reported, not guessed.
+
+use std::borrow::Cow;
+
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::report::Report;
 use crate::edit::draft::slug;
 use crate::model::{
-    Actor, ActorIx, ActorKind, Dataset, Event, Imported, Source, SourceIx, Store, Tag, Text, When,
+    Actor, ActorIx, ActorKind, Attributes, Columns, Dataset, Event, Imported, Source, SourceIx,
+    Store, Tag, Text, When,
 };
 use crate::query::fold;
 
-/// An event as an importer makes it.
+/// An event as an importer makes it; its texts borrowed from the file where they can be.
 #[derive(Default)]
-pub struct NewEvent {
+pub struct NewEvent<'a> {
     /// The id the source gave, if any (made safe and unique here).
     pub id: Option<String>,
     pub when: Option<When>,
-    pub title: String,
-    pub summary: String,
+    pub title: Cow<'a, str>,
+    pub summary: Cow<'a, str>,
     pub actors: Vec<ActorIx>,
     pub tags: Vec<String>,
     pub sources: Vec<SourceIx>,
-    pub notes: Vec<String>,
-    pub attributes: Vec<(String, String)>,
+    pub notes: Vec<Cow<'a, str>>,
+    pub attributes: NewAttributes<'a>,
+}
+
+/// An event's attributes as an importer finds them.
+pub enum NewAttributes<'a> {
+    /// Names and values.
+    Listed(Vec<(Cow<'a, str>, Cow<'a, str>)>),
+    /// The fields of a table's row (`raw`, as written) whose columns are `kept`.
+    Row {
+        raw: &'a str,
+        names: &'a [String],
+        kept: Vec<bool>,
+        delimiter: u8,
+        dash_is_blank: bool,
+    },
+}
+
+impl Default for NewAttributes<'_> {
+    fn default() -> Self {
+        NewAttributes::Listed(Vec::new())
+    }
+}
+
+/// The ids given to records of one kind, so that each new one is unique. Kept as hashes: a
+/// clash of two hashes only makes an id take a suffix it did not need, never a duplicate.
+/// A stem met before goes on from its last suffix, so a million rows of the same message
+/// cost a million steps, not half a million million.
+#[derive(Default)]
+struct Ids {
+    taken: FxHashSet<u64>,
+    next: FxHashMap<String, u32>,
+}
+
+impl Ids {
+    fn hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(id)
+    }
+
+    /// An id of `stem`'s shape that no record of the kind has yet.
+    fn fresh(&mut self, stem: &str) -> String {
+        let stem = slug(stem);
+        if self.taken.insert(Ids::hash(&stem)) {
+            return stem;
+        }
+        let n = self.next.entry(stem.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{stem}-{n}");
+            if self.taken.insert(Ids::hash(&id)) {
+                return id;
+            }
+        }
+    }
 }
 
 pub struct Builder {
     format: &'static str,
+    /// The bytes read: a text that is a slice of them is kept as its place.
+    store: Store,
+    /// Texts that are not in the file as they are, kept after its bytes.
     arena: String,
     pub title: String,
     pub description: Option<String>,
@@ -38,12 +101,14 @@ pub struct Builder {
     actor_by_text: FxHashMap<String, ActorIx>,
     /// Folded alias → folded name it stands for (`--aliases`).
     aliases: FxHashMap<String, String>,
-    actor_ids: FxHashSet<String>,
+    actor_ids: Ids,
     sources: Vec<Source>,
     source_by_key: FxHashMap<String, SourceIx>,
-    source_ids: FxHashSet<String>,
-    ids: FxHashSet<String>,
+    source_ids: Ids,
+    ids: Ids,
     tags: FxHashSet<Tag>,
+    /// The columns of the tables whose rows are kept as attributes (one, nearly always).
+    columns: Vec<Arc<Columns>>,
     events: Vec<Event>,
     pub report: Report,
 }
@@ -55,9 +120,16 @@ impl Builder {
         self.arena.reserve(bytes);
     }
 
+    /// Room for about `rows` events (estimated from the file's first lines), so that the
+    /// list of events is not copied as it grows; too many costs address space, not memory.
+    pub fn expect(&mut self, rows: usize) {
+        self.events.reserve(rows);
+    }
+
     pub fn new(format: &'static str, title: &str) -> Builder {
         Builder {
             format,
+            store: Store::from_vec(Vec::new()),
             arena: String::new(),
             title: title.to_string(),
             description: None,
@@ -65,12 +137,13 @@ impl Builder {
             actor_by_name: FxHashMap::default(),
             actor_by_text: FxHashMap::default(),
             aliases: FxHashMap::default(),
-            actor_ids: FxHashSet::default(),
+            actor_ids: Ids::default(),
             sources: Vec::new(),
             source_by_key: FxHashMap::default(),
-            source_ids: FxHashSet::default(),
-            ids: FxHashSet::default(),
+            source_ids: Ids::default(),
+            ids: Ids::default(),
             tags: FxHashSet::default(),
+            columns: Vec::new(),
             events: Vec::new(),
             report: Report::new(format),
         }
@@ -83,9 +156,27 @@ impl Builder {
         }
     }
 
-    /// A text, kept in the dataset's buffer.
+    /// The bytes the records are read from: texts that are slices of them are not copied.
+    pub fn reading(&mut self, store: &Store) {
+        self.store = store.clone();
+    }
+
+    /// A text: its place in the file when it is a slice of it, else kept in the buffer.
     fn text(&mut self, s: &str) -> Text {
-        let start = self.arena.len();
+        let bytes = self.store.bytes();
+        let at = (s.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+        if at <= bytes.len()
+            && s.len() <= bytes.len() - at
+            && let (Ok(start), Ok(len)) = (u32::try_from(at), u32::try_from(s.len()))
+        {
+            let check = if self.store.is_mapped() {
+                crate::model::text::check(s.as_bytes())
+            } else {
+                0
+            };
+            return Text::At { start, len, check };
+        }
+        let start = self.store.made_start() + self.arena.len();
         self.arena.push_str(s);
         match (u32::try_from(start), u32::try_from(s.len())) {
             (Ok(start), Ok(len)) => Text::At {
@@ -104,19 +195,6 @@ impl Builder {
         let t: Tag = s.into();
         self.tags.insert(t.clone());
         t
-    }
-
-    /// An id of `stem`'s shape that no record of the kind has yet.
-    fn fresh(taken: &mut FxHashSet<String>, stem: &str) -> String {
-        let stem = slug(stem);
-        let mut id = stem.clone();
-        let mut n = 1;
-        while taken.contains(&id) {
-            n += 1;
-            id = format!("{stem}-{n}");
-        }
-        taken.insert(id.clone());
-        id
     }
 
     /// The actor of this name, made the first time it is named: names that fold alike
@@ -144,7 +222,7 @@ impl Builder {
             }
             return ix;
         }
-        let id = Builder::fresh(&mut self.actor_ids, name);
+        let id = self.actor_ids.fresh(name);
         let ix = ActorIx::new(self.actors.len());
         let aliases = self
             .aliases
@@ -193,7 +271,7 @@ impl Builder {
             "" => url.unwrap_or(&publisher).to_string(),
             t => t.to_string(),
         };
-        let id = Builder::fresh(&mut self.source_ids, &format!("{publisher} {title}"));
+        let id = self.source_ids.fresh(&format!("{publisher} {title}"));
         let ix = SourceIx::new(self.sources.len());
         self.sources.push(Source {
             id,
@@ -226,7 +304,7 @@ impl Builder {
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .unwrap_or(title);
-        let id = Builder::fresh(&mut self.ids, stem);
+        let id = self.ids.fresh(stem);
         let mut actors = e.actors;
         let mut seen = FxHashSet::default();
         actors.retain(|a| seen.insert(*a));
@@ -250,14 +328,53 @@ impl Builder {
             quotes: Box::new([]),
             sources: sources.into(),
             notes: e.notes.iter().map(|n| self.text(n)).collect(),
-            attributes: e
-                .attributes
-                .iter()
-                .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
-                .map(|(k, v)| (self.tag(k.trim()), self.text(v.trim())))
-                .collect(),
+            attributes: self.attributes(e.attributes),
         };
         self.events.push(event);
+    }
+
+    fn attributes(&mut self, new: NewAttributes) -> Attributes {
+        match new {
+            NewAttributes::Listed(list) => Attributes::Listed(
+                list.iter()
+                    .filter(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
+                    .map(|(k, v)| (self.tag(k.trim()), self.text(v.trim())))
+                    .collect(),
+            ),
+            NewAttributes::Row {
+                raw,
+                names,
+                kept,
+                delimiter,
+                dash_is_blank,
+            } => {
+                let same = |c: &Columns| {
+                    *c.kept == *kept
+                        && c.delimiter == delimiter
+                        && c.dash_is_blank == dash_is_blank
+                        && c.names.len() == names.len()
+                        && c.names.iter().zip(names).all(|(a, b)| **a == **b)
+                };
+                let columns = match self.columns.iter().find(|c| same(c)) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let c = Arc::new(Columns {
+                            names: names.iter().map(|n| self.tag(n)).collect(),
+                            kept: kept.into(),
+                            delimiter,
+                            dash_is_blank,
+                        });
+                        self.columns.push(c.clone());
+                        c
+                    }
+                };
+                let row = raw.trim_end_matches(['\r', '\n']);
+                Attributes::Row {
+                    row: self.text(row),
+                    columns,
+                }
+            }
+        }
     }
 
     /// How many events are kept so far.
@@ -269,6 +386,7 @@ impl Builder {
     pub fn finish(self) -> (Dataset, Report) {
         let Builder {
             format,
+            store,
             arena,
             title,
             description,
@@ -280,8 +398,9 @@ impl Builder {
         } = self;
         crate::load::sort_events(&mut events);
         report.kept = events.len();
-        let store = Store::from_vec(arena.into_bytes());
-        let _ = store.check_utf8();
+        if store.keep_made(arena).is_err() {
+            unreachable!("a store is read into one dataset, which keeps its texts once");
+        }
         let data = Dataset {
             schema: None,
             title: if title.trim().is_empty() {

@@ -5,6 +5,8 @@
 //! when long, whole in the summary), the kind of timestamp a tag, the time of day is kept, and
 //! every other column is an attribute.
 
+use std::borrow::Cow;
+
 use super::builder::{Builder, NewEvent};
 use super::dates;
 use super::rows::{Mapper, Record};
@@ -14,14 +16,17 @@ use crate::model::When;
 const MAX: usize = 100;
 
 /// The message as a title, and the whole message as the summary when it was cut.
-pub fn title_and_summary(message: &str) -> (String, String) {
+pub fn title_and_summary(message: &str) -> (Cow<'_, str>, Cow<'_, str>) {
     let message = message.trim();
-    if message.chars().count() <= MAX {
-        return (message.to_string(), String::new());
-    }
-    let cut: String = message.chars().take(MAX).collect();
+    let Some((end, _)) = message.char_indices().nth(MAX) else {
+        return (Cow::Borrowed(message), Cow::Borrowed(""));
+    };
+    let cut = &message[..end];
     let at = cut.rfind(' ').filter(|&i| i > MAX / 2).unwrap_or(cut.len());
-    (format!("{}…", cut[..at].trim_end()), message.to_string())
+    (
+        Cow::Owned(format!("{}…", cut[..at].trim_end())),
+        Cow::Borrowed(message),
+    )
 }
 
 fn require(names: &[String], wanted: &[&str], format: &str) -> Result<(), String> {
@@ -82,7 +87,7 @@ impl Mapper for Timesketch {
             title,
             summary,
             tags: vec![r.get("timestamp_desc").to_string()],
-            attributes: r.others(&["message", "datetime", "timestamp_desc"]),
+            attributes: r.rest(&["message", "datetime", "timestamp_desc"], false),
             ..NewEvent::default()
         };
         b.event(at, e);
@@ -114,11 +119,7 @@ impl Mapper for PlasoDynamic {
         if let Some(t) = value(r.get("tag")) {
             tags.extend(t.split([',', ';']).map(|t| t.trim().to_string()));
         }
-        let attributes = r
-            .others(&["message", "datetime", "timestamp_desc", "tag"])
-            .into_iter()
-            .filter(|(_, v)| value(v).is_some())
-            .collect();
+        let attributes = r.rest(&["message", "datetime", "timestamp_desc", "tag"], true);
         b.event(
             at,
             NewEvent {
@@ -170,28 +171,25 @@ impl Mapper for L2tCsv {
             (Some(d), None) => Some(When::Point(d)),
             _ => None,
         };
-        let mut attributes: Vec<(String, String)> = r
-            .others(&["date", "time", "short", "desc", "type"])
-            .into_iter()
-            .filter(|(_, v)| value(v).is_some())
-            .collect();
+        let mut used = vec!["date", "time", "short", "desc", "type"];
         if offset.is_none() && value(zone).is_some() {
             b.report
                 .count("times kept in their own time zone (named in `timezone`)");
         } else {
-            attributes.retain(|(k, _)| k != "timezone");
+            used.push("timezone");
         }
+        let attributes = r.rest(&used, true);
         let desc = value(r.get("desc")).unwrap_or("");
         b.event(
             at,
             NewEvent {
                 when,
-                title: r.get("short").to_string(),
-                summary: if desc == r.get("short").trim() {
-                    String::new()
+                title: Cow::Borrowed(r.get("short")),
+                summary: Cow::Borrowed(if desc == r.get("short").trim() {
+                    ""
                 } else {
-                    desc.to_string()
-                },
+                    desc
+                }),
                 tags: value(r.get("type"))
                     .map(str::to_string)
                     .into_iter()
@@ -210,7 +208,7 @@ mod tests {
     #[test]
     fn long_messages_are_cut_at_a_word() {
         let (t, s) = title_and_summary("short");
-        assert_eq!((t.as_str(), s.as_str()), ("short", ""));
+        assert_eq!((&*t, &*s), ("short", ""));
         let long = "word ".repeat(40);
         let (t, s) = title_and_summary(&long);
         assert!(t.ends_with("word…") && t.chars().count() <= MAX + 1, "{t}");

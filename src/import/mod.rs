@@ -224,6 +224,14 @@ pub struct Options {
     pub aliases: Vec<(String, String)>,
 }
 
+/// About how many lines `text` has, from how long its first megabyte's lines are (an
+/// estimate, a little high).
+fn rows_in(text: &str) -> usize {
+    let sample = &text.as_bytes()[..text.len().min(1 << 20)];
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    (text.len() / (sample.len() / lines).max(1)).saturating_mul(11) / 10
+}
+
 /// Reads a file of another format than annals/1 into a dataset, with its report. A file of
 /// which no record can be read is an error.
 pub fn import(
@@ -234,7 +242,8 @@ pub fn import(
     options: &Options,
     hook: &mut Hook<'_>,
 ) -> Result<(Dataset, Report), LoadError> {
-    // A mapped file's pages are given back behind the reader: what is kept is copied.
+    // A mapped file's pages are given back behind the reader: its texts are read again from
+    // the file (or the page cache) when they are shown.
     let base = store.bytes().as_ptr() as usize;
     let offset = (text.as_ptr() as usize).saturating_sub(base);
     let release = |at: usize| store.release_before((offset + at).saturating_sub(8 << 20));
@@ -247,7 +256,9 @@ pub fn import(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut b = builder::Builder::new(format.name(), &stem);
+    b.reading(store);
     b.reserve(text.len());
+    b.expect(rows_in(text));
     b.aliases(&options.aliases);
     match format {
         Format::Annals => unreachable!("annals/1 is read by load::stream"),

@@ -3,18 +3,21 @@
 //! object a line) — handed to a format's mapper as named fields, with the line each started
 //! on, progress told and a cancel heard every few thousand rows.
 
+use std::borrow::Cow;
 use std::ops::ControlFlow;
 
-use super::builder::Builder;
+use super::builder::{Builder, NewAttributes};
 use crate::load::{Hook, LoadError, Progress};
 
 /// One row: its fields by name, in order (borrowed from the reader's buffer).
 pub struct Record<'a> {
     pub names: &'a [String],
     pub values: Vec<&'a str>,
+    /// The row as written, with its delimiter, when it comes from a CSV/TSV file.
+    pub raw: Option<(&'a str, u8)>,
 }
 
-impl Record<'_> {
+impl<'a> Record<'a> {
     /// The value of the field with this name (as written, or "" when absent).
     pub fn get(&self, name: &str) -> &str {
         self.index(name)
@@ -27,13 +30,38 @@ impl Record<'_> {
         self.names.iter().position(|n| n == name)
     }
 
-    /// Every field but those named, with a value: what becomes attributes.
-    pub fn others(&self, used: &[&str]) -> Vec<(String, String)> {
+    /// Every field but those named, as attributes: the row itself when there is one (its
+    /// values read from it when shown), else the fields with a value. `dash_is_blank` when
+    /// `-` means nothing.
+    pub fn rest(&self, used: &[&str], dash_is_blank: bool) -> NewAttributes<'a> {
+        match self.raw {
+            Some((raw, delimiter)) => NewAttributes::Row {
+                raw,
+                names: self.names,
+                kept: self
+                    .names
+                    .iter()
+                    .map(|n| !used.contains(&n.as_str()))
+                    .collect(),
+                delimiter,
+                dash_is_blank,
+            },
+            None => NewAttributes::Listed(
+                self.others(used)
+                    .into_iter()
+                    .filter(|(_, v)| !(dash_is_blank && v.trim() == "-"))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Every field but those named, with a value.
+    pub fn others(&self, used: &[&str]) -> Vec<(Cow<'a, str>, Cow<'a, str>)> {
         self.names
             .iter()
             .zip(&self.values)
             .filter(|(n, v)| !used.contains(&n.as_str()) && !v.trim().is_empty())
-            .map(|(n, v)| (n.clone(), v.to_string()))
+            .map(|(n, v)| (Cow::Borrowed(n.as_str()), Cow::Borrowed(*v)))
             .collect()
     }
 }
@@ -86,6 +114,7 @@ pub fn csv_from(
         .delimiter(delimiter(text))
         .flexible(true)
         .from_reader(text.as_bytes());
+    let delimiter = delimiter(text);
     let names: Vec<String> = reader
         .headers()
         .map_err(|e| fail(format!("cannot read the header line: {e}")))?
@@ -108,6 +137,10 @@ pub fn csv_from(
             }
         }
         let line = record.position().map_or(line, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let raw = text
+            .get(start..reader.position().byte() as usize)
+            .unwrap_or("");
         // The text was checked to be UTF-8 as a whole; a field is a piece of it with quotes
         // taken out, which simdutf8 checks again at memory speed.
         let Ok(values) = record
@@ -125,7 +158,8 @@ pub fn csv_from(
         }
         let r = Record {
             names: &names,
-            values,
+            values: in_place(raw, values),
+            raw: Some((raw, delimiter)),
         };
         if record.len() < names.len() {
             b.report.read += 1;
@@ -163,6 +197,38 @@ pub fn csv_from(
         events: b.kept(),
     });
     Ok(())
+}
+
+/// The fields of a row as slices of `raw`, the row as written, where they stand in it as
+/// they are (unquoted, or quoted without doubled quotes: most fields), so that they are kept
+/// as places in the file rather than copied; the others as read. A slice is only taken where
+/// its bytes are the field's, so the values are the same either way.
+fn in_place<'a>(raw: &'a str, values: Vec<&'a str>) -> Vec<&'a str> {
+    let bytes = raw.as_bytes();
+    let mut at = 0;
+    let mut aligned = true;
+    values
+        .into_iter()
+        .map(|v| {
+            if !aligned {
+                return v;
+            }
+            let quoted = bytes.get(at) == Some(&b'"');
+            let from = at + usize::from(quoted);
+            let to = from + v.len();
+            match raw.get(from..to) {
+                Some(s) if s == v && (!quoted || bytes.get(to) == Some(&b'"')) => {
+                    // Past the closing quote, if any, and the delimiter.
+                    at = to + usize::from(quoted) + 1;
+                    s
+                }
+                _ => {
+                    aligned = false;
+                    v
+                }
+            }
+        })
+        .collect()
 }
 
 /// Reads a JSON Lines text, one object a line, into `mapper` (the field names are the first
@@ -224,6 +290,7 @@ pub fn jsonl(
         let r = Record {
             names: &names,
             values: owned.iter().map(String::as_str).collect(),
+            raw: None,
         };
         mapper.row(&r, &|| format!("line {number}"), b);
         if number.is_multiple_of(EVERY)
@@ -251,5 +318,22 @@ mod tests {
         assert_eq!(delimiter("a;b;c"), b';');
         assert_eq!(delimiter("a\tb\tc"), b'\t');
         assert_eq!(delimiter("only"), b',');
+    }
+
+    #[test]
+    fn fields_are_taken_from_the_row_where_they_stand_as_they_are() {
+        let raw = "a,\"b, c\",\"say \"\"hi\"\"\",d\r\n";
+        let read = vec!["a", "b, c", "say \"hi\"", "d"];
+        let owned: Vec<String> = read.iter().map(|s| s.to_string()).collect();
+        let values = in_place(raw, owned.iter().map(String::as_str).collect());
+        assert_eq!(values, read);
+        let inside = |s: &str| {
+            let p = s.as_ptr() as usize - raw.as_ptr() as usize;
+            p < raw.len()
+        };
+        // The first two stand in the row; the doubled quotes had to be read, and after them
+        // the row is not followed any further.
+        assert!(inside(values[0]) && inside(values[1]));
+        assert!(!inside(values[2]) && !inside(values[3]));
     }
 }

@@ -10,6 +10,8 @@
 //! The fields: `when` (required), `end`, `title` (required), `summary`, `actors`, `tags`,
 //! `url`, `publisher`, `id`, `notes`. Every other column becomes an attribute.
 
+use std::borrow::Cow;
+
 use super::builder::{Builder, NewEvent};
 use super::dates::{self, DateOrder};
 use super::rows::{Mapper, Record};
@@ -309,19 +311,28 @@ impl Mapper for Table {
         let e = NewEvent {
             id: Some(self.first(r, Field::Id).to_string()).filter(|s| !s.is_empty()),
             when,
-            title: self.values(r, Field::Title).join(" · "),
-            summary: self.values(r, Field::Summary).join("\n\n"),
+            title: joined(self.values(r, Field::Title), " · "),
+            summary: joined(self.values(r, Field::Summary), "\n\n"),
             actors,
             tags: split(self.values(r, Field::Tags)),
             sources,
             notes: self
                 .values(r, Field::Notes)
-                .iter()
-                .map(|s| s.to_string())
+                .into_iter()
+                .map(Cow::Borrowed)
                 .collect(),
-            attributes: r.others(&used),
+            attributes: r.rest(&used, false),
         };
         b.event(at, e);
+    }
+}
+
+/// The values of a field's columns, joined by `sep`; a single value stays where it is.
+fn joined<'a>(values: Vec<&'a str>, sep: &str) -> Cow<'a, str> {
+    match values.as_slice() {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        _ => Cow::Owned(values.join(sep)),
     }
 }
 

@@ -11,7 +11,7 @@
 
 use serde_json::Value;
 
-use super::builder::{Builder, NewEvent};
+use super::builder::{Builder, NewAttributes, NewEvent};
 use super::dates;
 use super::html;
 use super::rows::{Mapper, Record};
@@ -179,13 +179,18 @@ fn add(b: &mut Builder, s: Slide) {
         NewEvent {
             id: Some(s.id).filter(|i| !i.is_empty()),
             when,
-            title,
-            summary,
+            title: title.into(),
+            summary: summary.into(),
             actors,
             tags,
             sources,
-            notes,
-            attributes: s.attributes,
+            notes: notes.into_iter().map(Into::into).collect(),
+            attributes: NewAttributes::Listed(
+                s.attributes
+                    .into_iter()
+                    .map(|(k, v)| (k.into(), v.into()))
+                    .collect(),
+            ),
         },
     );
 }

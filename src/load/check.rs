@@ -337,12 +337,13 @@ impl<'a> Builder<'a> {
         }
         let tags = e.tags.iter().map(|t| self.tag(t)).collect();
         let notes = e.notes.into_iter().map(|n| self.text(n)).collect();
-        let attributes = e
-            .attributes
-            .0
-            .into_iter()
-            .map(|(k, v)| (self.tag(&k), self.text(v)))
-            .collect();
+        let attributes = crate::model::Attributes::Listed(
+            e.attributes
+                .0
+                .into_iter()
+                .map(|(k, v)| (self.tag(&k), self.text(v)))
+                .collect(),
+        );
         let event = Event {
             id: e.id.0.into_owned(),
             when: when.unwrap_or(NO_DATE),

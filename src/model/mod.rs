@@ -1,6 +1,7 @@
 //! The data model: plain values, no terminal and no I/O. References between records are
 //! resolved to indices when a dataset is loaded, so every reference in a `Dataset` is valid.
 
+pub mod attributes;
 pub mod ix;
 pub mod text;
 pub mod when;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+pub use attributes::{Attributes, Columns};
 pub use ix::{ActorIx, EventIx, ShownIx, SourceIx};
 pub use text::{Store, Text};
 pub use when::{End, Point, Precision, Qualifier, When};
@@ -91,7 +93,7 @@ pub struct Event {
     pub notes: Box<[Text]>,
     /// What another tool kept with the event that annals/1 has no field for (a Timesketch
     /// column, a GDELT score): names and values, in the order given.
-    pub attributes: Box<[(Tag, Text)]>,
+    pub attributes: Attributes,
 }
 
 impl Event {
@@ -195,9 +197,7 @@ impl Dataset {
             && all(&a.sources, &b.sources, |x, y| source_eq(*x, *y))
             && all(&a.quotes, &b.quotes, quote_eq)
             && all(&a.notes, &b.notes, texts_eq)
-            && all(&a.attributes, &b.attributes, |x, y| {
-                x.0 == y.0 && texts_eq(&x.1, &y.1)
-            })
+            && a.attributes.pairs(&self.store) == b.attributes.pairs(&other.store)
     }
 
     /// How `new`'s events differ from this dataset's, by id.

@@ -35,6 +35,9 @@ struct Inner {
     stale: AtomicBool,
     /// The file the bytes were read from, as it was then.
     stamp: Option<FileStamp>,
+    /// Texts made while reading (an import's texts that are not in the file as they are),
+    /// placed after the bytes: a place at or past `bytes.len()` is in here. Never changes.
+    made: std::sync::OnceLock<String>,
 }
 
 /// What a file was when it was read: enough to tell, later, that it was changed or replaced.
@@ -82,6 +85,7 @@ impl Store {
             utf8: std::sync::OnceLock::new(),
             stale: AtomicBool::new(false),
             stamp: None,
+            made: std::sync::OnceLock::new(),
         }))
     }
 
@@ -116,6 +120,17 @@ impl Store {
             _guard: guard::guard(map.as_ptr(), map.len()),
             map,
         })
+    }
+
+    /// Keeps `texts` after the bytes, once: a text at `bytes().len() + i` is `texts[i..]`.
+    /// Gives the texts back when some were kept already.
+    pub fn keep_made(&self, texts: String) -> Result<(), String> {
+        self.0.made.set(texts)
+    }
+
+    /// Where the next text kept by `keep_made` begins.
+    pub fn made_start(&self) -> usize {
+        self.bytes().len()
     }
 
     pub fn bytes(&self) -> &[u8] {
@@ -270,6 +285,13 @@ impl Text {
                 check: c,
             } => {
                 let (start, len) = (*start as usize, *len as usize);
+                if let Some(at) = start.checked_sub(store.made_start())
+                    && let Some(made) = store.0.made.get()
+                {
+                    return made
+                        .get(at..at + len)
+                        .expect("a made text's place was taken when it was kept");
+                }
                 if let Some(all) = store.as_str() {
                     // Slicing checked text only checks that both ends are character
                     // boundaries: O(1), where checking the bytes would be O(len).
