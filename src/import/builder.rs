@@ -396,6 +396,21 @@ impl Builder {
             mut report,
             ..
         } = self;
+        // Actors and sources named only by rows that were left out are left out too.
+        let actors = keep_used(
+            actors,
+            &mut events,
+            |e| &mut e.actors,
+            ActorIx::get,
+            ActorIx::new,
+        );
+        let sources = keep_used(
+            sources,
+            &mut events,
+            |e| &mut e.sources,
+            SourceIx::get,
+            SourceIx::new,
+        );
         crate::load::sort_events(&mut events);
         report.kept = events.len();
         if store.keep_made(arena).is_err() {
@@ -421,6 +436,41 @@ impl Builder {
         };
         (data, report)
     }
+}
+
+/// The records of `all` that some event refers to (through `refs`), in their order, the
+/// events' references renumbered to match.
+fn keep_used<T, Ix: Copy>(
+    all: Vec<T>,
+    events: &mut [Event],
+    refs: impl Fn(&mut Event) -> &mut Box<[Ix]>,
+    get: impl Fn(Ix) -> usize,
+    new: impl Fn(usize) -> Ix,
+) -> Vec<T> {
+    let mut used = vec![false; all.len()];
+    for e in events.iter_mut() {
+        for &ix in refs(e).iter() {
+            used[get(ix)] = true;
+        }
+    }
+    if used.iter().all(|&u| u) {
+        return all;
+    }
+    let mut to = vec![0usize; all.len()];
+    let mut n = 0;
+    for (i, &u) in used.iter().enumerate() {
+        to[i] = n;
+        n += usize::from(u);
+    }
+    for e in events.iter_mut() {
+        for ix in refs(e).iter_mut() {
+            *ix = new(to[get(*ix)]);
+        }
+    }
+    all.into_iter()
+        .zip(used)
+        .filter_map(|(x, u)| u.then_some(x))
+        .collect()
 }
 
 /// The host of a web address, without `www.`: `reuters.com`.
@@ -465,8 +515,21 @@ mod tests {
                 ..Default::default()
             },
         );
-        b.event(|| "line 4".into(), NewEvent::default());
+        // A row left out names an actor and a source no other row does: they are left out too.
+        let ghost = b.actor("Ghost", None);
+        let gone = b.source(Some("https://example.org/gone"), "", "");
+        b.event(
+            || "line 4".into(),
+            NewEvent {
+                actors: vec![a, ghost],
+                sources: vec![gone],
+                ..Default::default()
+            },
+        );
         let (d, r) = b.finish();
+        let names: Vec<&str> = d.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Putin"]);
+        assert_eq!(d.sources.len(), 1);
         assert_eq!(d.actors[0].aliases, ["poutine"]);
         assert_eq!(d.sources[0].publisher, "reuters.com");
         let ids: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();

@@ -345,9 +345,11 @@ fn settle_order(
     format: Format,
     t: &mut table::Table,
 ) -> Result<(), String> {
+    /// The first value of each order met (enough to tell the order, or that both are there).
     struct Collect {
         probe: table::Table,
-        values: Vec<String>,
+        day_first: Option<String>,
+        month_first: Option<String>,
         columns: Vec<usize>,
     }
     impl rows::Mapper for Collect {
@@ -359,16 +361,21 @@ fn settle_order(
         fn row(&mut self, r: &rows::Record, _: &dyn Fn() -> String, _: &mut builder::Builder) {
             for &c in &self.columns {
                 if let Some(v) = r.values.get(c)
-                    && dates::is_numeric(v)
+                    && let Ok(Some(order)) = dates::order_of(std::iter::once(*v))
                 {
-                    self.values.push(v.to_string());
+                    let first = match order {
+                        DateOrder::DayFirst => &mut self.day_first,
+                        DateOrder::MonthFirst => &mut self.month_first,
+                    };
+                    first.get_or_insert_with(|| v.to_string());
                 }
             }
         }
     }
     let mut c = Collect {
         probe: t.probe(),
-        values: Vec::new(),
+        day_first: None,
+        month_first: None,
         columns: Vec::new(),
     };
     let mut throwaway = builder::Builder::new(format.name(), "");
@@ -378,8 +385,11 @@ fn settle_order(
     } else {
         rows::jsonl(text, name, &mut c, &mut throwaway, &mut quiet)
     }
-    .map_err(|e| e.to_string())?;
-    t.settle_order(c.values.iter().map(String::as_str))
+    .map_err(|e| match e {
+        LoadError::Import { message, .. } => message,
+        other => other.to_string(),
+    })?;
+    t.settle_order(c.day_first.iter().chain(&c.month_first).map(String::as_str))
 }
 
 #[cfg(test)]
