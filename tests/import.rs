@@ -268,6 +268,25 @@ fn timesketch_and_plaso_samples_keep_times_tags_and_every_other_column() {
 }
 
 #[test]
+fn timesketch_reads_a_datetime_without_an_offset_as_utc_as_timesketch_does() {
+    let csv = "message,datetime,timestamp_desc\n\
+               logged in,2012-11-13 04:19:02,Last Login Time\n\
+               in Moscow,2012-11-13T07:00:00+04:00,Last Login Time\n";
+    let (_dir, path) = file("t.csv", csv.as_bytes());
+    let (d, r) = open(&path);
+    let whens: Vec<String> = (0..2).map(|i| when(&d, i)).collect();
+    // 07:00 in Moscow (+04:00) is 03:00 UTC: first.
+    assert_eq!(whens, ["2012-11-13T07:00:00+04:00", "2012-11-13T04:19:02Z"]);
+    assert!(
+        r.transformed
+            .iter()
+            .any(|(what, n)| what.contains("read as UTC") && *n == 1),
+        "{:?}",
+        r.transformed
+    );
+}
+
+#[test]
 fn plaso_l2tcsv_reads_month_first_dates_and_its_time_zone() {
     let csv = "date,time,timezone,MACB,source,sourcetype,type,user,host,short,desc,version,filename,inode,notes,format,extra\n\
 11/18/2014,08:30:20,UTC,M...,LOG,Log File,Content Modification Time,-,myhost,kernel message,kernel message in full,2,/var/log/syslog,12,-,syslog,-\n\

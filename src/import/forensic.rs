@@ -74,10 +74,19 @@ impl Mapper for Timesketch {
     }
 
     fn row(&mut self, r: &Record, at: &dyn Fn() -> String, b: &mut Builder) {
-        let when = dates::iso(r.get("datetime"))
+        let mut point = dates::iso(r.get("datetime"))
             .or_else(|| dates::epoch(r.get("datetime")))
-            .or_else(|| dates::epoch(r.get("timestamp")))
-            .map(When::Point);
+            .or_else(|| dates::epoch(r.get("timestamp")));
+        // Timesketch keeps every time in UTC: a datetime written without an offset is read
+        // as UTC there, and so here.
+        if let Some(t) = point.as_mut().and_then(|p| p.time.as_mut())
+            && t.offset_minutes.is_none()
+        {
+            t.offset_minutes = Some(0);
+            b.report
+                .count("times without an offset read as UTC, as Timesketch does");
+        }
+        let when = point.map(When::Point);
         let (title, summary) = title_and_summary(r.get("message"));
         if !summary.is_empty() {
             b.report.count("long messages cut into a title");
