@@ -452,7 +452,9 @@ fn hostile_tables_are_reported_row_by_row() {
 2012-01-03\n\
 2012-01-04,\u{feff}BOM inside,\n\
 2012-01-05,Big cell,{big}\n\
-2012-01-06,<b>never closed,\n"
+2012-01-06,<b>never closed,\n\
+2012-01-07,\"Quote never closed,\n\
+2012-01-08,Swallowed by it,\n"
     );
     let (_dir, path) = file("h.csv", csv.as_bytes());
     let (d, r) = open(&path);
@@ -462,16 +464,22 @@ fn hostile_tables_are_reported_row_by_row() {
         .iter()
         .map(|(a, w)| (a.as_str(), w.as_str()))
         .collect();
-    assert_eq!(why.len(), 3, "{why:?}");
+    assert_eq!(why.len(), 4, "{why:?}");
     assert_eq!(why[0].0, "line 3");
     assert!(why[0].1.contains("no date"));
     assert_eq!(why[1].0, "line 4");
     assert!(why[1].1.contains("no title"));
     assert_eq!(why[2].0, "line 5");
     assert!(
-        why[2].1.contains("1 fields where the header has 3"),
+        why[2].1.contains("it has 1 field where the header has 3"),
         "{}",
         why[2].1
+    );
+    assert_eq!(why[3].0, "line 9");
+    assert!(
+        why[3]
+            .1
+            .contains("quoted field opens here and is never closed")
     );
     // The browser's footer and validate both say so.
     annals()
@@ -479,7 +487,7 @@ fn hostile_tables_are_reported_row_by_row() {
         .arg(&path)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("3 records could not be read"))
+        .stderr(predicate::str::contains("4 records could not be read"))
         .stderr(predicate::str::contains("line 4: it has no title"));
 }
 

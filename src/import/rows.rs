@@ -163,14 +163,17 @@ pub fn csv_from(
         };
         if record.len() < names.len() {
             b.report.read += 1;
-            b.report.drop(
-                format!("line {line}"),
-                &format!(
-                    "it has {} fields where the header has {}",
-                    record.len(),
+            let why = if raw.bytes().filter(|&c| c == b'"').count() % 2 == 1 {
+                // A quote that never closes takes the rest of the file into one field.
+                "a quoted field opens here and is never closed".to_string()
+            } else {
+                format!(
+                    "it has {} where the header has {}",
+                    crate::text::plural(record.len(), "field"),
                     names.len()
-                ),
-            );
+                )
+            };
+            b.report.drop(format!("line {line}"), &why);
             continue;
         }
         mapper.row(&r, &|| format!("line {line}"), b);
