@@ -545,7 +545,7 @@ fn a_file_that_is_not_annals_1_is_read_only_in_the_browser() {
     assert!(
         app.status
             .unwrap()
-            .contains("annals import FILE -o FILE.json")
+            .contains("read-only: `annals import FILE -o copy.json`, then edit the copy")
     );
 }
 

@@ -12,12 +12,10 @@ use crate::model::When;
 /// Says why the built-in dataset (or a file of another tool) cannot be changed, and how to
 /// make a copy that can.
 fn read_only(app: &mut App) -> Option<std::path::PathBuf> {
-    if let Some(imported) = &app.data.imported {
-        app.status = Some(format!(
-            "this {} file is read through an importer: `annals import FILE -o FILE.json` makes \
-             an annals/1 copy you can edit",
-            imported.format
-        ));
+    if app.data.imported.is_some() {
+        // Short enough for an 80-column footer: the format is in `annals validate`'s words.
+        app.status =
+            Some("read-only: `annals import FILE -o copy.json`, then edit the copy".into());
         return None;
     }
     match &app.origin {
