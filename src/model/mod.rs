@@ -87,7 +87,9 @@ pub struct Event {
     pub title: Text,
     pub summary: Text,
     pub actors: Box<[ActorIx]>,
-    pub tags: Box<[Tag]>,
+    /// Shared between events with the same tags where a reader can (a million GDELT rows
+    /// have a few dozen tag lists).
+    pub tags: Arc<[Tag]>,
     pub quotes: Box<[Quote]>,
     pub sources: Box<[SourceIx]>,
     pub notes: Box<[Text]>,
