@@ -349,21 +349,24 @@ impl Builder {
                 dash_is_blank,
             } => {
                 let same = |c: &Columns| {
-                    *c.kept == *kept
-                        && c.delimiter == delimiter
+                    c.delimiter == delimiter
                         && c.dash_is_blank == dash_is_blank
                         && c.names.len() == names.len()
                         && c.names.iter().zip(names).all(|(a, b)| **a == **b)
+                        && c.shown.len() == kept.iter().filter(|k| **k).count()
+                        && c.shown.iter().all(|(i, _)| kept[usize::from(*i)])
                 };
                 let columns = match self.columns.iter().find(|c| same(c)) {
                     Some(c) => c.clone(),
                     None => {
-                        let c = Arc::new(Columns {
-                            names: names.iter().map(|n| self.tag(n)).collect(),
-                            kept: kept.into(),
-                            delimiter,
-                            dash_is_blank,
-                        });
+                        let used: Vec<&str> = names
+                            .iter()
+                            .zip(&kept)
+                            .filter(|(_, k)| !**k)
+                            .map(|(n, _)| n.as_str())
+                            .collect();
+                        let all = names.iter().map(|n| self.tag(n)).collect();
+                        let c = Arc::new(Columns::of_table(all, &used, delimiter, dash_is_blank));
                         self.columns.push(c.clone());
                         c
                     }
