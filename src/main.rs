@@ -220,7 +220,7 @@ fn filter(data: &Dataset, index: &ActorIndex, q: &QueryArgs) -> Result<Filter, F
     q.filter(data, index).map_err(|e| {
         let code = match e {
             QueryError::Actor(_) => EXIT_FAILURE,
-            QueryError::Date { .. } => EXIT_USAGE,
+            QueryError::Date { .. } | QueryError::Condition(_) => EXIT_USAGE,
         };
         Failure(code, e.to_string())
     })

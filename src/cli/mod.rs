@@ -209,6 +209,11 @@ pub struct QueryArgs {
     /// Events that start on or before this date: 2012, 2012-09 or 2012-09-18.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Events whose attribute passes a comparison: NAME OP VALUE with OP one of = != < <= > >=
+    /// ('GoldsteinScale<=-5', NumMentions>=10, parser=winevtx); numbers compare as numbers.
+    /// Repeat for several: events passing all of them.
+    #[arg(long = "where", value_name = "CONDITION")]
+    pub conditions: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

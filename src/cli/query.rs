@@ -15,6 +15,9 @@ pub enum QueryError {
     /// A date that is not one (`--from`, `--to`): a usage error.
     #[error("--{flag}: {error}")]
     Date { flag: &'static str, error: BadDate },
+    /// A condition that is not one (`--where`): a usage error.
+    #[error("--where: {0}")]
+    Condition(String),
 }
 
 impl QueryArgs {
@@ -43,6 +46,12 @@ impl QueryArgs {
         };
         f.from = date("from", &self.from)?;
         f.to = date("to", &self.to)?;
+        f.conditions = self
+            .conditions
+            .iter()
+            .map(|c| query::Condition::parse(c))
+            .collect::<Result<_, _>>()
+            .map_err(QueryError::Condition)?;
         Ok(f)
     }
 }

@@ -1,4 +1,5 @@
-//! Filters: what the timeline shows (actors, text, dates), from the actor index's event lists.
+//! Filters: what the timeline shows (actors, text, dates, conditions on attributes), from the
+//! actor index's event lists.
 
 use crate::model::{ActorIx, Dataset, Event, EventIx};
 
@@ -27,6 +28,8 @@ pub struct Filter {
     pub to: Option<crate::model::Point>,
     /// Only these events (in order), when set: the browser's marked events.
     pub only: Option<Vec<EventIx>>,
+    /// Conditions on attributes, all of which must hold (`--where`, `w`).
+    pub conditions: Vec<super::Condition>,
 }
 
 impl Filter {
@@ -36,9 +39,10 @@ impl Filter {
             && self.from.is_none()
             && self.to.is_none()
             && self.only.is_none()
+            && self.conditions.is_empty()
     }
 
-    /// The filter less its actors.
+    /// The filter less its actors and its list of events.
     fn matches_dates_and_text(
         &self,
         data: &Dataset,
@@ -53,7 +57,8 @@ impl Filter {
         if self.to.is_some_and(|t| first > t.last_day()) {
             return false;
         }
-        self.text.is_none() || text.in_event(data, ev, buf)
+        (self.text.is_none() || text.in_event(data, ev, buf))
+            && self.conditions.iter().all(|c| c.holds(ev, &data.store))
     }
 
     /// Positions in `data.events` of the events that pass, in timeline order. The actors'
@@ -87,7 +92,11 @@ impl Filter {
         if let Some(only) = &self.only {
             candidates.retain(|e| only.binary_search(e).is_ok());
         }
-        if self.from.is_none() && self.to.is_none() && self.text.is_none() {
+        if self.from.is_none()
+            && self.to.is_none()
+            && self.text.is_none()
+            && self.conditions.is_empty()
+        {
             return candidates;
         }
         let mut text = Needle::new(self.text.as_deref().unwrap_or(""));

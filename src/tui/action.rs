@@ -48,6 +48,8 @@ pub enum Action {
     OpenSearch,
     /// Open the date bounds prompt.
     OpenDates,
+    /// Open the prompt of conditions on attributes (`GoldsteinScale<=-5`).
+    OpenWhere,
     /// Clear the actor and date filters and the search.
     ClearFilters,
     /// Next / previous event matching the search, wrapping around.

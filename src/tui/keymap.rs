@@ -77,6 +77,7 @@ pub const KEYMAP: &[Binding] = &[
     b(&["n"], S::Browse, A::NextMatch, "next search hit", None),
     b(&["N"], S::Browse, A::PrevMatch, "previous search hit", None),
     b(&["d"], S::Browse, A::OpenDates, "bound by dates", Some("dates")),
+    b(&["w"], S::Browse, A::OpenWhere, "only events whose attributes pass (NumMentions>=10)", None),
     b(&["c"], S::Browse, A::ClearFilters, "clear filters and search", None),
     b(&["x"], S::Browse, A::OpenExport, "export the range, or every event shown", Some("export")),
     b(&["t"], S::Browse, A::ToggleLanes, "lanes view / list", Some("lanes")),

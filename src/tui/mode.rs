@@ -145,7 +145,7 @@ impl Scope {
             Scope::Detail => "Detail",
             Scope::Help => "Help",
             Scope::Picker => "Actor picker",
-            Scope::Prompt => "Search and date prompts",
+            Scope::Prompt => "Prompts (search, dates, where, go to)",
             Scope::Export => "Export dialog",
             Scope::Confirm => "Replace a file?",
             Scope::Mend => "A draft that could not be saved",

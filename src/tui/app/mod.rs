@@ -104,6 +104,8 @@ pub enum PromptKind {
     Dates,
     /// Go to the event nearest a date.
     GoTo,
+    /// Conditions on attributes.
+    Where,
 }
 
 /// A one-line prompt in the footer.

@@ -44,6 +44,9 @@ pub struct Session {
     pub to: Option<String>,
     #[serde(default)]
     pub marked_only: bool,
+    /// Conditions on attributes, as typed (`GoldsteinScale<=-5`).
+    #[serde(default)]
+    pub conditions: Vec<String>,
     #[serde(default)]
     pub search: Option<String>,
     #[serde(default)]
@@ -82,6 +85,12 @@ impl App {
             from: point(self.filter.from),
             to: point(self.filter.to),
             marked_only: self.filter.only.is_some(),
+            conditions: self
+                .filter
+                .conditions
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
             search: self.search.clone(),
             reference: self.reference.map(id),
             marks,
@@ -116,6 +125,11 @@ impl App {
         let date = |d: &Option<String>| d.as_deref().and_then(|d| query::parse_date(d).ok());
         self.filter.from = date(&s.from);
         self.filter.to = date(&s.to);
+        self.filter.conditions = s
+            .conditions
+            .iter()
+            .filter_map(|c| crate::query::Condition::parse(c).ok())
+            .collect();
         if s.marked_only && !self.marks.is_empty() {
             let mut only: Vec<EventIx> = self.marks.iter().copied().collect();
             only.sort_unstable();

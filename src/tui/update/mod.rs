@@ -103,7 +103,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let before = app.current_ix();
     // A big move is remembered in the jump list (a search or go to: from where it started).
     let jump_from = match (&app.prompt, action) {
-        (Some(p), Action::Accept) if p.kind != super::app::PromptKind::Dates => {
+        (Some(p), Action::Accept)
+            if !matches!(
+                p.kind,
+                super::app::PromptKind::Dates | super::app::PromptKind::Where
+            ) =>
+        {
             app.shown.get(p.origin.get()).copied()
         }
         (None, _) if marks::is_jump(app, action) => before,
@@ -244,6 +249,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OpenPicker => picker::open(app),
         Action::OpenSearch => prompt::open_search(app),
         Action::OpenDates => prompt::open_dates(app),
+        Action::OpenWhere => prompt::open_where(app),
         Action::OpenGoTo => prompt::open_go_to(app),
         Action::ClearFilters => {
             app.filter = Default::default();

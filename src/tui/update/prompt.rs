@@ -1,5 +1,5 @@
 //! The one-line prompts: search as you type (a slice at a time on a big dataset), date
-//! bounds, and go to a date.
+//! bounds, conditions on attributes, and go to a date.
 
 use super::super::action::Action;
 use super::super::app::{App, Prompt, PromptKind};
@@ -25,6 +25,12 @@ pub(super) fn open_dates(app: &mut App) {
         (f, t) => format!("{}..{}", text(f), text(t)),
     };
     open(app, PromptKind::Dates, input);
+}
+
+/// The prompt of conditions on attributes, with the present ones to edit.
+pub(super) fn open_where(app: &mut App) {
+    let input = crate::query::condition::list_text(&app.filter.conditions);
+    open(app, PromptKind::Where, input);
 }
 
 fn open(app: &mut App, kind: PromptKind, input: String) {
@@ -133,6 +139,17 @@ fn accept(app: &mut App) {
                     "{e}; a range is FROM..TO, either side may be empty"
                 ))
             }
+        },
+        PromptKind::Where => match crate::query::Condition::parse_list(&p.input) {
+            Ok(conditions) => {
+                app.prompt = None;
+                app.filter.conditions = conditions;
+                app.refilter();
+                if app.shown.is_empty() {
+                    app.status = Some("no event matches the filter (c clears it)".into());
+                }
+            }
+            Err(e) => p.error = Some(e),
         },
         PromptKind::GoTo => match crate::query::parse_date(&p.input) {
             Ok(date) => {

@@ -107,6 +107,10 @@ fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
             "dates: ",
             "  FROM..TO: 2012, 2012-09, 2012-09-18 · Enter · Esc",
         ),
+        PromptKind::Where => (
+            "where: ",
+            "  NAME OP VALUE, OP = != < <= > >=, joined by , · empty: none · Enter · Esc",
+        ),
     };
     let input = sanitize(&p.input).into_owned();
     let mut spans = vec![

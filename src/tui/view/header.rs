@@ -35,6 +35,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if f.only.is_some() {
         right.push_str(" · marked only");
     }
+    if !f.conditions.is_empty() {
+        let text = crate::query::condition::list_text(&f.conditions);
+        right.push_str(&format!(" · where {}", sanitize(&text)));
+    }
     let dates = f.dates_text();
     if !dates.is_empty() {
         right.push_str(&format!(" · {dates}"));
