@@ -162,7 +162,7 @@ impl Builder {
     }
 
     /// A text: its place in the file when it is a slice of it, else kept in the buffer.
-    fn text(&mut self, s: &str) -> Text {
+    pub(crate) fn text(&mut self, s: &str) -> Text {
         let bytes = self.store.bytes();
         let at = (s.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
         if at <= bytes.len()
@@ -188,7 +188,7 @@ impl Builder {
         }
     }
 
-    fn tag(&mut self, s: &str) -> Tag {
+    pub(crate) fn tag(&mut self, s: &str) -> Tag {
         if let Some(t) = self.tags.get(s) {
             return t.clone();
         }
@@ -378,6 +378,73 @@ impl Builder {
                 }
             }
         }
+    }
+
+    // --- For readers that keep their own tables of actors and sources (GDELT): records
+    // made whole, ids made unique here.
+
+    /// An actor of this name, not looked up (the reader has found it new).
+    pub fn new_actor(
+        &mut self,
+        name: &str,
+        aliases: Vec<String>,
+        kind: Option<ActorKind>,
+    ) -> ActorIx {
+        let id = self.actor_ids.fresh(name);
+        let ix = ActorIx::new(self.actors.len());
+        self.actors.push(Actor {
+            id,
+            name: name.to_string(),
+            aliases,
+            kind,
+            about: None,
+        });
+        ix
+    }
+
+    /// A source that is a web address and nothing more, not looked up: its host is its
+    /// publisher and gives its id (`reuters-com-12`), the address its title.
+    pub fn new_web_source(&mut self, url: &str) -> SourceIx {
+        let publisher = host(url).unwrap_or("unknown").to_string();
+        let id = self.source_ids.fresh(&publisher);
+        let ix = SourceIx::new(self.sources.len());
+        self.sources.push(Source {
+            id,
+            publisher,
+            title: url.to_string(),
+            date: None,
+            language: None,
+            url: Some(url.to_string()),
+        });
+        ix
+    }
+
+    /// The aliases `--aliases` declares for a name.
+    pub fn declared_aliases(&self, name: &str) -> Vec<String> {
+        let key = fold(name.trim());
+        let mut found: Vec<String> = self
+            .aliases
+            .iter()
+            .filter(|(_, n)| **n == key)
+            .map(|(a, _)| a.clone())
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The name of an actor made so far.
+    pub fn actor_name(&self, a: ActorIx) -> &str {
+        &self.actors[a.get()].name
+    }
+
+    /// An event made whole by the reader, its id already unique among the events.
+    pub fn push_event(&mut self, event: Event) {
+        self.events.push(event);
+    }
+
+    /// A list of tags, shared by every event that has the same.
+    pub fn tag_list(&mut self, tags: &[&str]) -> Arc<[Tag]> {
+        tags.iter().map(|t| self.tag(t)).collect::<Vec<_>>().into()
     }
 
     /// How many events are kept so far.

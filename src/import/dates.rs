@@ -15,7 +15,7 @@ pub enum DateOrder {
     MonthFirst,
 }
 
-fn day(first_day: NaiveDate, precision: Precision) -> Point {
+pub(crate) fn day(first_day: NaiveDate, precision: Precision) -> Point {
     Point {
         first_day,
         precision,

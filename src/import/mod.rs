@@ -9,6 +9,7 @@
 pub mod builder;
 pub mod dates;
 mod forensic;
+pub mod gdelt;
 pub mod html;
 pub mod report;
 mod rows;
@@ -39,6 +40,8 @@ pub enum Format {
     Plaso,
     /// plaso's `l2tcsv`.
     L2tCsv,
+    /// GDELT 2.0 events: a raw export, or an engine's result with GDELT's columns.
+    Gdelt,
     /// Any CSV or TSV with a date column.
     Csv,
     /// Any JSON Lines with a date field.
@@ -46,7 +49,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Annals,
         Format::TimelineJs,
         Format::TimelineJs2,
@@ -54,6 +57,7 @@ impl Format {
         Format::Timesketch,
         Format::Plaso,
         Format::L2tCsv,
+        Format::Gdelt,
         Format::Csv,
         Format::Jsonl,
     ];
@@ -68,6 +72,7 @@ impl Format {
             Format::Timesketch => "timesketch",
             Format::Plaso => "plaso",
             Format::L2tCsv => "l2tcsv",
+            Format::Gdelt => "gdelt",
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
         }
@@ -83,6 +88,7 @@ impl Format {
             Format::Timesketch => "Timesketch",
             Format::Plaso => "plaso dynamic CSV",
             Format::L2tCsv => "plaso l2tcsv",
+            Format::Gdelt => "GDELT events",
             Format::Csv => "CSV/TSV table",
             Format::Jsonl => "JSON Lines table",
         }
@@ -141,6 +147,9 @@ impl Format {
             return Err("a JSON array (annals reads objects: annals/1, TimelineJS)".into());
         }
         let header = text.lines().next().unwrap_or("");
+        if gdelt::is_raw_row(header) {
+            return Ok(Format::Gdelt);
+        }
         let d = rows::delimiter(header) as char;
         let names: Vec<String> = header
             .split(d)
@@ -148,6 +157,9 @@ impl Format {
             .collect();
         let has = |k: &str| names.iter().any(|n| n == k);
         if names.len() >= 2 {
+            if gdelt::Layout::from_names(&names).is_some() {
+                return Ok(Format::Gdelt);
+            }
             if has("datetime") && has("timestamp_desc") && has("source_long") && has("message") {
                 return Ok(Format::Plaso);
             }
@@ -309,6 +321,7 @@ pub fn import(
         Format::L2tCsv => {
             rows::csv_from(text, name, &mut forensic::L2tCsv, &mut b, hook, &release)?
         }
+        Format::Gdelt => gdelt_table(text, store, name, &[(name.to_string(), 0)], &mut b, hook)?,
         Format::Csv | Format::Jsonl => {
             let mut t = table::Table::new(options.map.clone(), options.order);
             if options.order.is_none() {
@@ -335,6 +348,48 @@ pub fn import(
         )));
     }
     Ok(b.finish())
+}
+
+/// GDELT events: a raw export (or several, one after the other in `text`, where `regions`
+/// says) read on every core, or a table with GDELT's columns by name.
+pub(crate) fn gdelt_table(
+    text: &str,
+    store: &crate::model::Store,
+    name: &str,
+    regions: &gdelt::tsv::Regions,
+    b: &mut builder::Builder,
+    hook: &mut Hook<'_>,
+) -> Result<(), LoadError> {
+    let first = text.lines().next().unwrap_or("");
+    b.report.map("SQLDATE", "when (DATEADDED an attribute)");
+    b.report.map(
+        "Actor1Name · EventCode · Actor2Name",
+        "title (CAMEO's name of the code)",
+    );
+    b.report.map(
+        "Actor1…, Actor2…",
+        "actors (codes as aliases, kind from the types)",
+    );
+    b.report.map("QuadClass, EventRootCode", "tags");
+    b.report.map("SOURCEURL", "a source");
+    b.report.map(
+        "ActionGeo_FullName, _Lat, _Long, GoldsteinScale, AvgTone, NumMentions, NumSources, \
+         NumArticles, IsRootEvent, EventCode, DATEADDED",
+        "attributes",
+    );
+    if gdelt::is_raw_row(first) {
+        let layout = gdelt::Layout::raw();
+        let columns = std::sync::Arc::new(layout.columns(&gdelt::COLUMNS, b'\t', false));
+        let parts = gdelt::tsv::read(text, store, name, regions, &layout, hook)?;
+        gdelt::build(parts, columns, b);
+        return Ok(());
+    }
+    let mut m = gdelt::Mapper::default();
+    rows::csv(text, name, &mut m, b, hook)?;
+    if let (Some(part), Some(columns)) = (m.part, m.columns) {
+        gdelt::build(vec![part], columns, b);
+    }
+    Ok(())
 }
 
 /// For a table with numeric dates (`03/04/2012`), whether they are day- or month-first, from

@@ -67,6 +67,18 @@ impl ActorIndex {
         if let [one] = exact[..] {
             return Ok(one);
         }
+        // Several: a name or an id beats an alias (GDELT gives one code to many actors).
+        let named: Vec<ActorIx> = exact
+            .iter()
+            .copied()
+            .filter(|&a| {
+                let f = &self.folded[a.get()];
+                f.first().is_some_and(|n| n.text == q) || f.last().is_some_and(|i| i.text == q)
+            })
+            .collect();
+        if let [one] = named[..] {
+            return Ok(one);
+        }
         let words: Vec<ActorIx> = all(self.folded.len())
             .filter(|&a| self.keys(a).any(|k| contains_words(k, &q)))
             .collect();

@@ -196,6 +196,30 @@ impl Store {
         Some(unsafe { std::str::from_utf8_unchecked(self.bytes()) })
     }
 
+    /// `release_before` for the pages between `start` and `end` only (rounded inwards to
+    /// whole pages): what a reader on one thread of several has read.
+    pub(crate) fn release_range(&self, start: usize, end: usize) {
+        #[cfg(unix)]
+        if let Bytes::Mapped { map, .. } = &self.0.bytes {
+            const PAGE: usize = 1 << 16;
+            let first = start.div_ceil(PAGE) * PAGE;
+            let last = (end.min(map.len()) / PAGE) * PAGE;
+            if last > first {
+                // SAFETY: as in `release_before`: a read-only shared mapping, whose pages come
+                // back unchanged from the page cache when read again.
+                unsafe {
+                    let _ = map.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        first,
+                        last - first,
+                    );
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (start, end);
+    }
+
     /// Lets the kernel take back the pages of a mapped file before `end` (rounded down to a
     /// page): they stay in the page cache and come back, unchanged, when read again. Loading
     /// calls this behind the parser, so the file's bytes do not stay in the process's
