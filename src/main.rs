@@ -95,7 +95,7 @@ fn main() -> ExitCode {
             output.as_deref(),
             force,
         ),
-        None => browse(cli.file.as_deref(), cli.fresh),
+        None => browse(&cli.files, cli.fresh),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -422,10 +422,17 @@ fn fmt(file: &Path, check: bool) -> Outcome {
     Ok(())
 }
 
-fn browse(file: Option<&Path>, fresh: bool) -> Outcome {
+fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
     if !std::io::stdout().is_terminal() {
         // A bad file is the first thing to hear about.
-        open(file)?;
+        if files.len() > 1 {
+            load::open_all(files, INPUT.get_or_init(Default::default), &mut |_| {
+                std::ops::ControlFlow::Continue(())
+            })
+            .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+        } else {
+            open(files.first().map(|p| p.as_path()))?;
+        }
         return Err(Failure(
             EXIT_USAGE,
             "standard output is not a terminal, so the browser cannot start.\n\
@@ -438,9 +445,9 @@ fn browse(file: Option<&Path>, fresh: bool) -> Outcome {
         fresh,
         input: INPUT.get_or_init(Default::default).clone(),
     };
-    let outcome = match file {
-        Some(path) => annals::tui::run_file(path, options),
-        None => annals::tui::run(load::builtin(), options),
+    let outcome = match files {
+        [] => annals::tui::run(load::builtin(), options),
+        paths => annals::tui::run_files(paths, options),
     };
     outcome.map_err(|e| match e {
         RunError::Load(LoadError::Cancelled { .. }) => Failure(EXIT_CANCELLED, e.to_string()),

@@ -15,8 +15,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(name = "annals", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// A dataset to open instead of the built-in one: annals/1, TimelineJS, Timesketch,
-    /// plaso, or any CSV, TSV or JSON Lines table with a date column.
-    pub file: Option<PathBuf>,
+    /// plaso, GDELT events, Parquet, or any CSV, TSV or JSON Lines table with a date column.
+    /// Several files, a folder or a zip archive of GDELT exports or tables are read as one.
+    pub files: Vec<PathBuf>,
 
     /// Start afresh: do not restore where you were, your filters and marks.
     #[arg(long)]

@@ -250,6 +250,7 @@ pub fn import(
     text: &str,
     store: &crate::model::Store,
     name: &str,
+    regions: &[(String, usize)],
     format: Format,
     options: &Options,
     hook: &mut Hook<'_>,
@@ -321,7 +322,7 @@ pub fn import(
         Format::L2tCsv => {
             rows::csv_from(text, name, &mut forensic::L2tCsv, &mut b, hook, &release)?
         }
-        Format::Gdelt => gdelt_table(text, store, name, &[(name.to_string(), 0)], &mut b, hook)?,
+        Format::Gdelt => gdelt_table(text, store, name, regions, &mut b, hook)?,
         Format::Csv | Format::Jsonl => {
             let mut t = table::Table::new(options.map.clone(), options.order);
             if options.order.is_none() {

@@ -17,6 +17,7 @@
 
 mod check;
 mod error;
+pub mod inputs;
 mod progress;
 mod raw;
 pub mod spans;
@@ -100,6 +101,9 @@ pub fn open(
     reading: Reading,
     hook: &mut Hook<'_>,
 ) -> Result<(Dataset, import::Report), LoadError> {
+    if inputs::is_several(path) {
+        return open_all(&[path.to_path_buf()], options, hook);
+    }
     let name = path.display().to_string();
     let io = |source| LoadError::Io {
         path: name.clone(),
@@ -107,12 +111,6 @@ pub fn open(
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
-    if meta.is_dir() {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a folder",
-        )));
-    }
     let map = meta.is_file()
         && meta.len() > 0
         && match reading {
@@ -135,6 +133,52 @@ pub fn open(
     read(store.stamped(stamp), &name, options, hook)
 }
 
+/// Reads several files, a folder or a zip archive as one dataset (see `inputs`): a day of
+/// GDELT exports, a table split in parts. One path that is a plain file is read by `open`.
+pub fn open_all(
+    paths: &[std::path::PathBuf],
+    options: &import::Options,
+    hook: &mut Hook<'_>,
+) -> Result<(Dataset, import::Report), LoadError> {
+    if let [one] = paths
+        && !inputs::is_several(one)
+    {
+        return open(one, options, Reading::Auto, hook);
+    }
+    let name = match paths {
+        [one] => one.display().to_string(),
+        _ => format!(
+            "{} and {} more",
+            paths
+                .first()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            paths.len().saturating_sub(1)
+        ),
+    };
+    let files = inputs::gather(paths)?;
+    let format = match options.format {
+        Some(f) => f,
+        None => {
+            let (first, bytes) = files.first().ok_or_else(|| LoadError::Import {
+                path: name.clone(),
+                message: "there is no file to read".to_string(),
+            })?;
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 << 10)]);
+            import::Format::detect(&head).map_err(|looked_like| LoadError::Unrecognised {
+                path: first.clone(),
+                looked_like,
+            })?
+        }
+    };
+    let (bytes, regions) = inputs::join(files, format, &name)?;
+    let options = import::Options {
+        format: Some(format),
+        ..options.clone()
+    };
+    read_in(Store::from_vec(bytes), &name, &regions, &options, hook)
+}
+
 /// Parses and validates a dataset held in memory; `name` is used in messages.
 pub fn from_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
     let store = Store::from_vec(text.as_bytes().to_vec());
@@ -151,6 +195,17 @@ pub fn from_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
 fn read(
     store: Store,
     name: &str,
+    options: &import::Options,
+    hook: &mut Hook<'_>,
+) -> Result<(Dataset, import::Report), LoadError> {
+    read_in(store, name, &[(name.to_string(), 0)], options, hook)
+}
+
+/// `read`, of bytes made of several files (`regions`: where each begins).
+fn read_in(
+    store: Store,
+    name: &str,
+    regions: &[(String, usize)],
     options: &import::Options,
     hook: &mut Hook<'_>,
 ) -> Result<(Dataset, import::Report), LoadError> {
@@ -172,7 +227,7 @@ fn read(
         return Ok((data, report));
     }
     let text = text(&store, name)?;
-    import::import(text, &store, name, format, options, hook)
+    import::import(text, &store, name, regions, format, options, hook)
 }
 
 /// The bytes as text, a byte order mark left out; where they are not UTF-8, said with line

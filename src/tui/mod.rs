@@ -97,14 +97,32 @@ pub fn run(data: Dataset, options: Options) -> Result<(), RunError> {
 /// and events) while it is read, and Ctrl-C (or Esc) cancels: the terminal is put back and
 /// `LoadError::Cancelled` returned.
 pub fn run_file(path: &Path, options: Options) -> Result<(), RunError> {
-    let name = path.display().to_string();
+    run_files(&[path.to_path_buf()], options)
+}
+
+/// `run_file` for several files read as one (a folder or a zip archive may be one path).
+pub fn run_files(paths: &[std::path::PathBuf], options: Options) -> Result<(), RunError> {
+    let name = match paths {
+        [one] => one.display().to_string(),
+        _ => format!("{} files", paths.len()),
+    };
     // A file that is not there is reported before the terminal is touched (a look at its
     // metadata: opening a named pipe would wait for a writer).
-    if let Err(source) = std::fs::metadata(path) {
-        return Err(LoadError::Io { path: name, source }.into());
+    for path in paths {
+        if let Err(source) = std::fs::metadata(path) {
+            return Err(LoadError::Io {
+                path: path.display().to_string(),
+                source,
+            }
+            .into());
+        }
     }
     let input = options.input.clone();
-    session(Origin::File(path.to_path_buf()), options, |terminal| {
+    let origin = match paths {
+        [one] => Origin::File(one.clone()),
+        _ => Origin::Files(paths.to_vec()),
+    };
+    session(origin, options, |terminal| {
         let mut pace = Pace::new(SHOW_PROGRESS_AFTER, PROGRESS_EVERY);
         let mut failed: Option<std::io::Error> = None;
         let mut hook = |p: Progress| {
@@ -122,8 +140,7 @@ pub fn run_file(path: &Path, options: Options) -> Result<(), RunError> {
                 ControlFlow::Continue(())
             }
         };
-        let reading = crate::load::Reading::Auto;
-        let loaded = crate::load::open(path, &input, reading, &mut hook).map(|(data, _)| data);
+        let loaded = crate::load::open_all(paths, &input, &mut hook).map(|(data, _)| data);
         match failed {
             Some(e) => Err(RunError::Terminal(e)),
             None => Ok(loaded?),
@@ -170,7 +187,7 @@ fn session(
     // Changes from here on are seen: a change while the file is read is read again.
     let mut follow = match &origin {
         Origin::File(path) => Some(Follow::start(path, options.input.clone())),
-        Origin::Builtin => None,
+        Origin::Builtin | Origin::Files(_) => None,
     };
     let data = get(&mut terminal)?;
     let size = terminal.size()?;
@@ -253,6 +270,16 @@ impl Kept {
                 .unwrap_or_else(|_| p.clone())
                 .display()
                 .to_string(),
+            Origin::Files(paths) => paths
+                .iter()
+                .map(|p| {
+                    std::fs::canonicalize(p)
+                        .unwrap_or_else(|_| p.clone())
+                        .display()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             Origin::Builtin => "built-in".to_string(),
         };
         let kept = Kept {

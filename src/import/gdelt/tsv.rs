@@ -156,7 +156,7 @@ pub(crate) fn read<'a>(
         events: rows.load(Ordering::Relaxed),
     });
     let mut parts = parts;
-    locate(text, &bounds, regions, &mut parts);
+    locate(text, base, &bounds, regions, &mut parts);
     Ok(parts)
 }
 
@@ -167,12 +167,12 @@ fn place(piece: usize, line: usize) -> String {
 
 /// Problems' places as people read them: `line 12`, or `FILE line 12` in a text made of
 /// several files. Lines are counted only when there are problems.
-fn locate(text: &str, bounds: &[usize], regions: &Regions, parts: &mut [Part<'_>]) {
+fn locate(text: &str, base: usize, bounds: &[usize], regions: &Regions, parts: &mut [Part<'_>]) {
     let lines_before = |at: usize| memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
     let region_lines: Vec<(String, usize)> = if parts.iter().any(|p| !p.problems.is_empty()) {
         regions
             .iter()
-            .map(|(n, start)| (n.clone(), lines_before(*start)))
+            .map(|(n, start)| (n.clone(), lines_before(start.saturating_sub(base))))
             .collect()
     } else {
         Vec::new()

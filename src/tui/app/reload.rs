@@ -16,6 +16,8 @@ pub enum Origin {
     Builtin,
     /// A file annals follows and edits.
     File(PathBuf),
+    /// Several files read as one (a day of GDELT exports): read-only, not followed.
+    Files(Vec<PathBuf>),
 }
 
 impl App {

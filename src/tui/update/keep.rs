@@ -20,6 +20,10 @@ fn read_only(app: &mut App) -> Option<std::path::PathBuf> {
     }
     match &app.origin {
         Origin::File(path) => Some(path.clone()),
+        Origin::Files(_) => {
+            app.status = Some("read-only: several files read as one".into());
+            None
+        }
         Origin::Builtin => {
             app.status = Some(
                 "the built-in dataset is read-only: `annals export --format json -o my.json`, \
@@ -294,6 +298,6 @@ pub(super) fn saved(
     app.keep.quiet = true;
     match &app.origin {
         Origin::File(path) => vec![Effect::Reload(path.clone())],
-        Origin::Builtin => Vec::new(),
+        Origin::Builtin | Origin::Files(_) => Vec::new(),
     }
 }
