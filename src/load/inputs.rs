@@ -13,6 +13,9 @@ use crate::import::Format;
 /// The bytes of each file: (name for messages, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
 
+/// Where each file of joined bytes begins: (name, byte).
+pub type Regions = Vec<(String, usize)>;
+
 /// Whether a path is read through this module: a folder or a zip archive.
 pub fn is_several(path: &Path) -> bool {
     path.is_dir() || is_zip(path)
@@ -134,7 +137,7 @@ pub fn join(
     files: Files,
     format: Format,
     name: &str,
-) -> Result<(Vec<u8>, Vec<(String, usize)>), LoadError> {
+) -> Result<(Vec<u8>, Regions), LoadError> {
     if files.len() > 1 && !joinable(format) {
         return Err(LoadError::Import {
             path: name.to_string(),
