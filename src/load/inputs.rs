@@ -133,11 +133,7 @@ fn joinable(format: Format) -> bool {
 
 /// The files' bytes one after the other, and where each begins; a first line that repeats
 /// the first file's (a header) left out. `name` is what the whole is called in messages.
-pub fn join(
-    files: Files,
-    format: Format,
-    name: &str,
-) -> Result<(Vec<u8>, Regions), LoadError> {
+pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Regions), LoadError> {
     if files.len() > 1 && !joinable(format) {
         return Err(LoadError::Import {
             path: name.to_string(),
