@@ -1,7 +1,7 @@
 //! Dates as other tools write them, made into annals dates at the precision given: ISO 8601
 //! dates and times (with `T` or a space, an offset or none, fractions of a second dropped),
-//! epoch seconds, milliseconds and microseconds, `DD/MM/YYYY` or `MM/DD/YYYY`, a year or a
-//! month alone, and TimelineJS's date parts.
+//! epoch seconds, milliseconds and microseconds, engines' `YYYYMMDD` and `YYYYMMDDHHMMSS`,
+//! `DD/MM/YYYY` or `MM/DD/YYYY`, a year or a month alone, and TimelineJS's date parts.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -102,6 +102,23 @@ fn plain(s: &str) -> Option<Point> {
     }
 }
 
+/// The compact forms engines write: `20121106` (GDELT's SQLDATE, an integer `YYYYMMDD`) and
+/// `20121106143000` (its DATEADDED, `YYYYMMDDHHMMSS`, in UTC). A 14-digit number read as
+/// epoch milliseconds would fall after 2286, so the calendar reading wins.
+pub fn compact(s: &str) -> Option<Point> {
+    let s = s.trim();
+    if !matches!(s.len(), 8 | 14) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    let date = NaiveDate::from_ymd_opt(n(0..4)? as i32, n(4..6)?, n(6..8)?)?;
+    if s.len() == 8 {
+        return Some(day(date, Precision::Day));
+    }
+    let time = NaiveTime::from_hms_opt(n(8..10)?, n(10..12)?, n(12..14)?)?;
+    Some(instant(date.and_time(time), Some(0)))
+}
+
 /// An instant in UTC from epoch seconds (up to 11 digits), milliseconds (12–14) or
 /// microseconds (15 and more).
 pub fn epoch(s: &str) -> Option<Point> {
@@ -184,6 +201,9 @@ pub fn any(s: &str, order: Option<DateOrder>) -> Option<Point> {
     if let Some(p) = iso(s) {
         return Some(p);
     }
+    if let Some(p) = compact(s) {
+        return Some(p);
+    }
     if s.len() >= 9
         && let Some(p) = epoch(s)
     {
@@ -264,6 +284,16 @@ mod tests {
         assert_eq!(w(iso("2012")), "2012");
         assert!(iso("2012-13-01").is_none());
         assert!(iso("yesterday").is_none());
+    }
+
+    #[test]
+    fn compact_dates_as_engines_write_them() {
+        assert_eq!(w(any("20121106", None)), "2012-11-06");
+        assert_eq!(w(any("20121113143000", None)), "2012-11-13T14:30:00Z");
+        assert!(compact("20121340").is_none());
+        assert!(compact("2012110").is_none());
+        // Not a calendar date: read as epoch milliseconds, as before.
+        assert_eq!(w(any("1532703487000", None)), "2018-07-27T14:58:07Z");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod dates;
 mod forensic;
 pub mod gdelt;
 pub mod html;
+pub mod parquet;
 pub mod report;
 mod rows;
 mod table;
@@ -42,6 +43,8 @@ pub enum Format {
     L2tCsv,
     /// GDELT 2.0 events: a raw export, or an engine's result with GDELT's columns.
     Gdelt,
+    /// Parquet (DuckDB, BigQuery, Spark): GDELT's columns, or any table.
+    Parquet,
     /// Any CSV or TSV with a date column.
     Csv,
     /// Any JSON Lines with a date field.
@@ -49,7 +52,7 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::Annals,
         Format::TimelineJs,
         Format::TimelineJs2,
@@ -58,6 +61,7 @@ impl Format {
         Format::Plaso,
         Format::L2tCsv,
         Format::Gdelt,
+        Format::Parquet,
         Format::Csv,
         Format::Jsonl,
     ];
@@ -73,6 +77,7 @@ impl Format {
             Format::Plaso => "plaso",
             Format::L2tCsv => "l2tcsv",
             Format::Gdelt => "gdelt",
+            Format::Parquet => "parquet",
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
         }
@@ -89,6 +94,7 @@ impl Format {
             Format::Plaso => "plaso dynamic CSV",
             Format::L2tCsv => "plaso l2tcsv",
             Format::Gdelt => "GDELT events",
+            Format::Parquet => "Parquet",
             Format::Csv => "CSV/TSV table",
             Format::Jsonl => "JSON Lines table",
         }
@@ -105,6 +111,9 @@ impl Format {
 
     /// The format of a file, from its first bytes; when none fits, what the file looked like.
     pub fn detect(head: &str) -> Result<Format, String> {
+        if head.starts_with("PAR1") {
+            return Ok(Format::Parquet);
+        }
         let text = head.trim_start_matches('\u{feff}').trim_start();
         if text.starts_with('{') {
             let first_line = text.lines().next().unwrap_or("").trim();
@@ -323,6 +332,7 @@ pub fn import(
             rows::csv_from(text, name, &mut forensic::L2tCsv, &mut b, hook, &release)?
         }
         Format::Gdelt => gdelt_table(text, store, name, regions, &mut b, hook)?,
+        Format::Parquet => parquet::read(store, name, regions, options, &mut b, hook)?,
         Format::Csv | Format::Jsonl => {
             let mut t = table::Table::new(options.map.clone(), options.order);
             if options.order.is_none() {

@@ -38,7 +38,7 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> LoadError + '_ {
 }
 
 /// The files `paths` name, in order: a folder's files by name (not its folders, nor hidden
-/// files), a zip archive's files in the archive's order, any other file itself.
+/// files, nor those whose name begins with `_`, as Spark's `_SUCCESS` and `_metadata`), a zip archive's files in the archive's order, any other file itself.
 pub fn gather(paths: &[PathBuf]) -> Result<Files, LoadError> {
     let mut files = Files::new();
     for path in paths {
@@ -51,7 +51,7 @@ pub fn gather(paths: &[PathBuf]) -> Result<Files, LoadError> {
                 .filter(|p| {
                     p.file_name()
                         .and_then(|n| n.to_str())
-                        .is_some_and(|n| !n.starts_with('.'))
+                        .is_some_and(|n| !n.starts_with(['.', '_']))
                 })
                 .collect();
             inside.sort();
@@ -139,13 +139,15 @@ pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Region
             path: name.to_string(),
             message: format!(
                 "{} files are read one at a time; several are read as one only for GDELT \
-                 exports, tables, Timesketch, plaso and JSON Lines",
+                 exports, Parquet, tables, Timesketch, plaso and JSON Lines",
                 format.name()
             ),
         });
     }
+    // Parquet files are kept whole, one after the other: each is read on its own.
+    let binary = format == Format::Parquet;
     let header: Vec<u8> = match format {
-        Format::Gdelt | Format::Jsonl => Vec::new(),
+        Format::Gdelt | Format::Jsonl | Format::Parquet => Vec::new(),
         _ => files
             .first()
             .map(|(_, b)| first_line(b).to_vec())
@@ -163,7 +165,7 @@ pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Region
         }
         regions.push((file, all.len()));
         all.extend_from_slice(body);
-        if !all.is_empty() && !all.ends_with(b"\n") {
+        if !binary && !all.is_empty() && !all.ends_with(b"\n") {
             all.push(b'\n');
         }
     }

@@ -226,6 +226,10 @@ fn read_in(
         (report.read, report.kept) = (data.events.len(), data.events.len());
         return Ok((data, report));
     }
+    // Parquet is binary: read from the bytes, not as text.
+    if format == import::Format::Parquet {
+        return import::import("", &store, name, regions, format, options, hook);
+    }
     let text = text(&store, name)?;
     import::import(text, &store, name, regions, format, options, hook)
 }
