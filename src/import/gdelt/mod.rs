@@ -507,7 +507,9 @@ pub(crate) fn build(mut parts: Vec<Part<'_>>, columns: Arc<Columns>, b: &mut Bui
     let parts = parts;
     // Actors: one by folded name. A CAMEO code is given to many names (`USA` to UNITED
     // STATES, MINNEAPOLIS, …): it is an alias of the one that bears it most often, so that
-    // `--actor USA` finds the United States. A country named by its code alone is a country.
+    // `--actor USA` finds the United States. A name given a country's code alone is that
+    // country only when it bears the code most: GDELT codes cities by their country too
+    // (MINNEAPOLIS is `USA`), and those are not countries.
     struct Merged {
         name: String,
         kind: Option<ActorKind>,
@@ -539,23 +541,27 @@ pub(crate) fn build(mut parts: Vec<Part<'_>>, columns: Arc<Columns>, b: &mut Bui
         actor_maps.push(map);
     }
     let mut aliases: Vec<Vec<String>> = vec![Vec::new(); actors.len()];
+    let mut bears_most: Vec<bool> = vec![false; actors.len()];
     let mut codes: Vec<(&&str, &FxHashMap<usize, u32>)> = code_counts.iter().collect();
     codes.sort_unstable_by_key(|(c, _)| **c);
     for (code, bearers) in codes {
         if let Some((&g, _)) = bearers
             .iter()
             .max_by_key(|(g, n)| (**n, std::cmp::Reverse(**g)))
-            && fold(code) != fold(&actors[g].name)
         {
-            aliases[g].push(code.to_string());
+            bears_most[g] |= code.len() == 3;
+            if fold(code) != fold(&actors[g].name) {
+                aliases[g].push(code.to_string());
+            }
         }
     }
     let actor_ixs: Vec<ActorIx> = actors
         .into_iter()
         .zip(aliases)
-        .map(|(m, mut aliases)| {
+        .zip(bears_most)
+        .map(|((m, mut aliases), bears_most)| {
             aliases.extend(b.declared_aliases(&m.name));
-            let kind = if m.country {
+            let kind = if m.country && bears_most {
                 Some(ActorKind::Country)
             } else {
                 m.kind
