@@ -398,3 +398,86 @@ fn any_parquet_table_through_the_column_map() {
     let said = fails(&["list", table, "--map", "title=title"]);
     assert!(said.contains("when"), "{said}");
 }
+
+#[test]
+fn an_engines_parts_with_headers_are_one_table_and_problems_name_their_file() {
+    let names = std::fs::read_to_string("src/import/gdelt/mod.rs").unwrap();
+    // GDELT's 61 column names, as the codebook lists them (the module's COLUMNS).
+    let header: Vec<&str> = names
+        .split("pub const COLUMNS")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .take(61)
+        .collect();
+    assert_eq!(header[60], "SOURCEURL");
+    let text = sample_text();
+    let rows = rows(&text);
+    let dir = tempfile::tempdir().unwrap();
+    let mut b: Vec<Vec<&str>> = rows[150..].to_vec();
+    // As a sheet or an engine that typed it as a number writes it: `010` as `10`.
+    let zero_led = b
+        .iter()
+        .position(|r| r[EVENT_CODE].starts_with('0'))
+        .unwrap();
+    let code = b[zero_led][EVENT_CODE].to_string();
+    let stripped = code.trim_start_matches('0').to_string();
+    b[zero_led][EVENT_CODE] = &stripped;
+    b[1][URL] = "BBC Monitoring";
+    b[3][SQLDATE] = "20251340";
+    let write = |name: &str, rows: &[Vec<&str>]| {
+        let mut t = header.join("\t") + "\n";
+        for r in rows {
+            t += &(r.join("\t") + "\n");
+        }
+        std::fs::write(dir.path().join(name), t).unwrap();
+    };
+    write("part-0.tsv", &rows[..150]);
+    write("part-1.tsv", &b);
+    let out = annals().args(["import", s(dir.path())]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{report}");
+    // The second part's header is not a row, and its bad row is named by file and line.
+    assert!(report.contains("300 read, 299 kept"), "{report}");
+    assert!(report.contains("part-1.tsv line 5"), "{report}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let event = |id: &str| {
+        json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let full = rows[..150]
+        .iter()
+        .find(|r| r[EVENT_CODE] == code)
+        .map(|r| event(r[ID])["title"].as_str().unwrap().to_string());
+    let padded = event(b[zero_led][ID]);
+    // The zero given back: the same CAMEO name as an untouched row with that code.
+    if let Some(full) = full {
+        let name = full
+            .split(" · ")
+            .find(|p| !p.chars().all(|c| c.is_uppercase() || c == ' '));
+        assert!(padded["title"].as_str().unwrap().contains(name.unwrap()));
+    }
+    assert!(
+        !padded["title"]
+            .as_str()
+            .unwrap()
+            .contains(&format!(" {stripped} "))
+    );
+    // A citation that is not an address is a source without one.
+    let cited = event(b[1][ID])["sources"][0].as_str().unwrap().to_string();
+    let source = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == cited.as_str())
+        .unwrap();
+    assert_eq!(source["publisher"], "BBC Monitoring");
+    assert!(source.get("url").is_none(), "{source}");
+}

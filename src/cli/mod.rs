@@ -211,7 +211,7 @@ pub struct QueryArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Events whose attribute passes a comparison: NAME OP VALUE with OP one of = != < <= > >=
-    /// ('GoldsteinScale<=-5', NumMentions>=10, parser=winevtx); numbers compare as numbers.
+    /// ('GoldsteinScale<=-5', 'NumMentions>=10', parser=winevtx); numbers compare as numbers.
     /// Repeat for several: events passing all of them.
     #[arg(long = "where", value_name = "CONDITION")]
     pub conditions: Vec<String>,

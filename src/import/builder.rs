@@ -404,8 +404,13 @@ impl Builder {
 
     /// A source that is a web address and nothing more, not looked up: its host is its
     /// publisher and gives its id (`reuters-com-12`), the address its title.
+    /// A citation that is not an address (GDELT writes `BBC Monitoring` for wire copy) is a
+    /// source without one, its text the publisher and the title.
     pub fn new_web_source(&mut self, url: &str) -> SourceIx {
-        let publisher = host(url).unwrap_or("unknown").to_string();
+        let (publisher, address) = match host(url) {
+            Some(h) => (h.to_string(), Some(url.to_string())),
+            None => (url.trim().to_string(), None),
+        };
         let id = self.source_ids.fresh(&publisher);
         let ix = SourceIx::new(self.sources.len());
         self.sources.push(Source {
@@ -414,7 +419,7 @@ impl Builder {
             title: url.to_string(),
             date: None,
             language: None,
-            url: Some(url.to_string()),
+            url: address,
         });
         ix
     }

@@ -277,6 +277,15 @@ pub fn import(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A table with GDELT's columns and a column map is read as the map says.
+    let format = match format {
+        Format::Gdelt
+            if options.map.is_some() && !gdelt::is_raw_row(text.lines().next().unwrap_or("")) =>
+        {
+            Format::Csv
+        }
+        f => f,
+    };
     let mut b = builder::Builder::new(format.name(), &stem);
     b.reading(store);
     b.reserve(text.len());
@@ -381,7 +390,7 @@ pub(crate) fn gdelt_table(
         "Actor1…, Actor2…",
         "actors (codes as aliases, kind from the types)",
     );
-    b.report.map("QuadClass, EventRootCode", "tags");
+    b.report.map("QuadClass, EventCode's root", "tags");
     b.report.map("SOURCEURL", "a source");
     b.report.map(
         "ActionGeo_FullName, _Lat, _Long, GoldsteinScale, AvgTone, NumMentions, NumSources, \

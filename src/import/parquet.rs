@@ -363,7 +363,11 @@ pub fn read(
             ));
         }
     }
-    let gdelt_layout = Layout::from_names(&names);
+    // GDELT's columns by name, unless a column map says how to read them.
+    let gdelt_layout = match options.map {
+        Some(_) => None,
+        None => Layout::from_names(&names),
+    };
     let wanted: Vec<usize> = match &gdelt_layout {
         Some(layout) => {
             let mut cols: Vec<usize> = vec![layout.id, layout.date];

@@ -131,9 +131,40 @@ fn joinable(format: Format) -> bool {
     )
 }
 
+/// Files read as one: their bytes, where each begins, and how to name a line of the whole.
+pub struct Joined {
+    pub bytes: Vec<u8>,
+    pub regions: Regions,
+    /// Each file's name, the line of the whole its first line is, and the lines left out
+    /// before it (a repeated header).
+    lines: Vec<(String, usize, usize)>,
+}
+
+impl Joined {
+    /// `line N` of the whole as `FILE line M`, in the problems a reader reported.
+    pub fn relocate(&self, dropped: &mut [(String, String)]) {
+        if self.lines.len() < 2 {
+            return;
+        }
+        for (at, _) in dropped {
+            let Some(n) = at
+                .strip_prefix("line ")
+                .and_then(|n| n.parse::<usize>().ok())
+            else {
+                continue;
+            };
+            if let Some((file, first, skipped)) =
+                self.lines.iter().rev().find(|(_, first, _)| *first <= n)
+            {
+                *at = format!("{file} line {}", n - first + 1 + skipped);
+            }
+        }
+    }
+}
+
 /// The files' bytes one after the other, and where each begins; a first line that repeats
 /// the first file's (a header) left out. `name` is what the whole is called in messages.
-pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Regions), LoadError> {
+pub fn join(files: Files, format: Format, name: &str) -> Result<Joined, LoadError> {
     if files.len() > 1 && !joinable(format) {
         return Err(LoadError::Import {
             path: name.to_string(),
@@ -147,7 +178,15 @@ pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Region
     // Parquet files are kept whole, one after the other: each is read on its own.
     let binary = format == Format::Parquet;
     let header: Vec<u8> = match format {
-        Format::Gdelt | Format::Jsonl | Format::Parquet => Vec::new(),
+        // A raw GDELT export has no header; an engine's CSV parts each have one.
+        Format::Gdelt
+            if files.first().is_none_or(|(_, b)| {
+                crate::import::gdelt::is_raw_row(&String::from_utf8_lossy(first_line(b)))
+            }) =>
+        {
+            Vec::new()
+        }
+        Format::Jsonl | Format::Parquet => Vec::new(),
         _ => files
             .first()
             .map(|(_, b)| first_line(b).to_vec())
@@ -156,20 +195,36 @@ pub fn join(files: Files, format: Format, name: &str) -> Result<(Vec<u8>, Region
     let total: usize = files.iter().map(|(_, b)| b.len() + 1).sum();
     let mut all = Vec::with_capacity(total);
     let mut regions = Vec::with_capacity(files.len());
+    let mut lines = Vec::with_capacity(files.len());
+    let mut line = 1;
     for (i, (file, bytes)) in files.into_iter().enumerate() {
         let mut body: &[u8] = &bytes;
+        let mut skipped = 0;
         if i > 0 && !header.is_empty() && first_line(body) == header.as_slice() {
             body = &body[header.len()..];
             body = body.strip_prefix(b"\r").unwrap_or(body);
             body = body.strip_prefix(b"\n").unwrap_or(body);
+            skipped = 1;
         }
+        if !binary {
+            // The lines of the file before this one.
+            let from = regions
+                .last()
+                .map_or(0, |(_, start): &(String, usize)| *start);
+            line += memchr::memchr_iter(b'\n', &all[from..]).count();
+        }
+        lines.push((file.clone(), line, skipped));
         regions.push((file, all.len()));
         all.extend_from_slice(body);
         if !binary && !all.is_empty() && !all.ends_with(b"\n") {
             all.push(b'\n');
         }
     }
-    Ok((all, regions))
+    Ok(Joined {
+        bytes: all,
+        regions,
+        lines,
+    })
 }
 
 fn first_line(bytes: &[u8]) -> &[u8] {

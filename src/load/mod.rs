@@ -171,12 +171,21 @@ pub fn open_all(
             })?
         }
     };
-    let (bytes, regions) = inputs::join(files, format, &name)?;
+    let mut joined = inputs::join(files, format, &name)?;
     let options = import::Options {
         format: Some(format),
         ..options.clone()
     };
-    read_in(Store::from_vec(bytes), &name, &regions, &options, hook)
+    let bytes = std::mem::take(&mut joined.bytes);
+    let (data, mut report) = read_in(
+        Store::from_vec(bytes),
+        &name,
+        &joined.regions,
+        &options,
+        hook,
+    )?;
+    joined.relocate(&mut report.dropped);
+    Ok((data, report))
 }
 
 /// Parses and validates a dataset held in memory; `name` is used in messages.

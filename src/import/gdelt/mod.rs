@@ -347,13 +347,25 @@ impl<'a> Part<'a> {
         for (slot, a) in actors.iter_mut().zip(&r.actors) {
             *slot = self.actor(a, keep);
         }
-        let code = r.event_code.trim();
+        // EventCode has three or four digits; an engine or a sheet that read it as a number
+        // dropped its leading zero (`010` as `10`), which is given back.
+        let raw = r.event_code.trim();
+        let lost_zero = (1..3).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_digit());
+        let padded = match lost_zero {
+            true => cameo::from_number(raw.parse().unwrap_or(0), false),
+            false => String::new(),
+        };
+        let code = if lost_zero { padded.as_str() } else { raw };
         let code = match self.code_by_text.get(code) {
             Some(&c) => c,
             None => {
                 let c = self.codes.len() as u32;
-                self.codes.push(keep(code));
-                self.code_by_text.insert(keep(code), c);
+                let kept = |raw: &'r str| match lost_zero {
+                    true => Cow::Owned(padded.clone()),
+                    false => keep(raw),
+                };
+                self.codes.push(kept(raw));
+                self.code_by_text.insert(kept(raw), c);
                 c
             }
         };
