@@ -120,6 +120,11 @@ impl Builder {
         self.arena.reserve(bytes);
     }
 
+    /// The bytes of text made so far.
+    pub fn arena_len(&self) -> usize {
+        self.arena.len()
+    }
+
     /// Room for about `rows` events (estimated from the file's first lines), so that the
     /// list of events is not copied as it grows; too many costs address space, not memory.
     pub fn expect(&mut self, rows: usize) {

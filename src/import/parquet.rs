@@ -337,6 +337,8 @@ pub fn read(
         .iter()
         .map(|f| f.reader.metadata().file_metadata().num_rows().max(0) as usize)
         .sum();
+    // Room for every row's event at once (the list is not copied as it grows).
+    b.expect(total_rows);
     let schema = files[0].reader.schema().clone();
     let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
     for f in &files[1..] {
@@ -468,7 +470,16 @@ pub fn read(
                 false => format!("row {row}"),
             };
             match (&mut gdelt, &mut table) {
-                (Some((part, layout)), _) => gdelt_batch(&batch, layout, first, &place, part, b),
+                (Some((part, layout)), _) => {
+                    let before = b.arena_len();
+                    gdelt_batch(&batch, layout, first, &place, part, b);
+                    // The rows' attribute lines go into one text: room for the rest of the
+                    // file's, at this batch's size a row, so that it is not copied as it grows.
+                    if rows_done == 0 && batch.num_rows() > 0 {
+                        let each = (b.arena_len() - before) / batch.num_rows() + 1;
+                        b.reserve(each * total_rows.saturating_sub(batch.num_rows()));
+                    }
+                }
                 (None, Some(t)) => {
                     let cols: Vec<Column> = batch.columns().iter().filter_map(Column::of).collect();
                     for i in 0..batch.num_rows() {

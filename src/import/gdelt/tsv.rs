@@ -63,8 +63,7 @@ pub(crate) fn read<'a>(
             if row.is_empty() {
                 continue;
             }
-            fields.clear();
-            fields.extend(row.splitn(width + 1, '\t'));
+            split_tabs(row, width + 1, &mut fields);
             if fields.len() != width {
                 part.read += 1;
                 let has = if fields.len() > width {
@@ -93,7 +92,12 @@ pub(crate) fn read<'a>(
             } else {
                 text_at
             };
-            part.add(&r, text_at, || place(k, line), Cow::Borrowed);
+            part.add(
+                &r,
+                text_at,
+                || place(k, line),
+                |s| Cow::Owned(s.to_string()),
+            );
             since += 1;
             if since == EVERY {
                 since = 0;
@@ -160,6 +164,26 @@ pub(crate) fn read<'a>(
     Ok(parts)
 }
 
+/// `row`'s fields at tabs into `fields`, at most `most` (the last then holds the rest), as
+/// `splitn` does. A plain pass over the bytes: a row's 61 fields are mostly short or empty,
+/// where a vector search pays its set-up at every tab (`splitn` with a `char` cost a third
+/// of the load).
+fn split_tabs<'a>(row: &'a str, most: usize, fields: &mut Vec<&'a str>) {
+    fields.clear();
+    let mut from = 0;
+    for (at, &b) in row.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if fields.len() + 1 == most {
+                break;
+            }
+            // A tab is one byte of ASCII: both sides are whole characters.
+            fields.push(&row[from..at]);
+            from = at + 1;
+        }
+    }
+    fields.push(&row[from..]);
+}
+
 /// A problem's place while threads read: the piece and the line in it.
 fn place(piece: usize, line: usize) -> String {
     format!("\u{0}{piece}:{line}")
@@ -193,6 +217,21 @@ fn locate(text: &str, base: usize, bounds: &[usize], regions: &Regions, parts: &
                 }
                 _ => format!("line {global}"),
             };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tabs_split_as_splitn_does() {
+        let mut fields = Vec::new();
+        for row in ["a\tb\t\tc", "", "\t", "a\tb\tc\td\te", "é\tü"] {
+            for most in 1..6 {
+                super::split_tabs(row, most, &mut fields);
+                let expected: Vec<&str> = row.splitn(most, '\t').collect();
+                assert_eq!(fields, expected, "{row:?} {most}");
+            }
         }
     }
 }
