@@ -27,6 +27,9 @@ mod baseline;
 #[path = "../examples/gen.rs"]
 #[allow(dead_code)]
 mod generator;
+#[path = "../examples/gen_gdelt.rs"]
+#[allow(dead_code)]
+mod gen_gdelt;
 
 // The same allocator as the annals binary.
 #[global_allocator]
@@ -102,6 +105,67 @@ fn load(c: &mut Criterion) {
 }
 
 /// Loaded once per size for the benchmarks that run after loading.
+/// GDELT-shaped rows (`examples/gen_gdelt.rs`, seed 42) as a raw export, written once.
+fn gdelt_file(n: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir).expect("target/bench-data");
+    let path = dir.join(format!("gdelt-{n}-{SEED}.export.CSV"));
+    if !path.exists() {
+        let tmp = path.with_extension("tmp");
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).expect("create"));
+        gen_gdelt::write(n, SEED, &mut out).expect("generate");
+        std::io::Write::flush(&mut out).expect("flush");
+        std::fs::rename(&tmp, &path).expect("rename");
+    }
+    path
+}
+
+/// GDELT at each size: the first screen of a raw export, then the browser's costs on it
+/// (a frame of the list, the actor filter on the busiest country, a picker keystroke among
+/// thousands of actors).
+fn gdelt(c: &mut Criterion) {
+    for n in sizes() {
+        let path = gdelt_file(n);
+        let mut g = c.benchmark_group(format!("gdelt/{n}"));
+        g.sample_size(10);
+        g.warm_up_time(Duration::from_millis(300));
+        g.measurement_time(Duration::from_secs(if n >= 1_000_000 { 20 } else { 4 }));
+        g.bench_function("first_screen_tsv", |b| {
+            b.iter(|| first_screen(black_box(&path)).shown.len())
+        });
+        let data = annals::load::from_path(&path).expect("GDELT rows");
+        let index = ActorIndex::new(&data);
+        let russia = index.resolve(&data, "RUSSIA").expect("the actor");
+        let filter = Filter {
+            actors: vec![russia],
+            ..Filter::default()
+        };
+        g.bench_function("actor_filter", |b| {
+            b.iter(|| filter.apply(black_box(&data), &index).len())
+        });
+        for typed in ["r", "russ"] {
+            g.bench_function(BenchmarkId::new("picker_keystroke", typed), |b| {
+                b.iter(|| index.rank(&data, black_box(typed)).len())
+            });
+        }
+        let mut app = App::new(data, WIDTH, HEIGHT);
+        app.cursor = annals::model::ShownIx::new(app.shown.len() / 2);
+        annals::tui::update::keep_in_view(&mut app);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+        g.bench_function("frame_cursor_mid_list", |b| {
+            b.iter(|| {
+                terminal.clear().expect("clear");
+                terminal
+                    .draw(|f| f.render_widget(black_box(&app), f.area()))
+                    .expect("a frame")
+                    .area
+                    .width
+            })
+        });
+        g.finish();
+    }
+}
+
 fn loaded(n: usize) -> Dataset {
     annals::load::from_path(&dataset_file(n)).expect("a valid dataset")
 }
@@ -176,5 +240,5 @@ fn after_load(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, load, after_load);
+criterion_group!(benches, load, after_load, gdelt);
 criterion_main!(benches);
