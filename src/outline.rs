@@ -151,9 +151,15 @@ impl<'a> Outline<'a> {
             out.push(Line::blank());
             out.push(Line::new(Kind::Heading, "Sources"));
             for s in &self.sources {
+                // A source known only by its address (GDELT's) is not written twice.
+                let text = if s.url == Some(s.title) {
+                    s.citation.to_string()
+                } else {
+                    format!("{}: {}", s.citation, s.title)
+                };
                 out.push(Line {
                     number: Some(s.number),
-                    ..Line::new(Kind::Source, format!("{}: {}", s.citation, s.title))
+                    ..Line::new(Kind::Source, text)
                 });
                 if let Some(url) = s.url {
                     out.push(Line::new(Kind::Address, format!("    {url}")));
