@@ -24,12 +24,12 @@ use annals::tui::app::{App, SEARCH_SLICE};
 
 #[path = "baseline.rs"]
 mod baseline;
-#[path = "../examples/gen.rs"]
-#[allow(dead_code)]
-mod generator;
 #[path = "../examples/gen_gdelt.rs"]
 #[allow(dead_code)]
 mod gen_gdelt;
+#[path = "../examples/gen.rs"]
+#[allow(dead_code)]
+mod generator;
 
 // The same allocator as the annals binary.
 #[global_allocator]
