@@ -418,7 +418,7 @@ else sed -i 's/"title": "Third March of Millions"/"title": "Third March of Milli
     std::fs::write(&file, "").unwrap();
     t.wait_text("the file cannot be read");
     std::fs::write(&file, &kept).unwrap();
-    t.wait_text("reloaded: 52 events");
+    t.wait_text("reloaded: 55 events");
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 
@@ -443,9 +443,9 @@ else sed -i 's/"title": "Third March of Millions"/"title": "Third March of Milli
     // Reopened: where one was, with the marks.
     drop(t);
     let Some(t) = start("keep-again") else { return };
-    t.wait_all(&["▶•01 Oct  USAID ends its work in Russia", "52 events"]);
+    t.wait_all(&["▶•01 Oct  USAID ends its work in Russia", "55 events"]);
     t.keys(&["M"]);
-    t.wait_text("3 of 52 events · marked only");
+    t.wait_text("3 of 55 events · marked only");
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }

@@ -137,7 +137,7 @@ fn picker_finds_lavrov_from_serguei_and_filters_the_timeline() {
     key(&mut a, KeyCode::Char('j'));
     assert_eq!(current_id(&a), "lavrov-equality-statement");
     let s = screen(&a);
-    assert!(s.contains("2 of 51 events · actor: Sergei Lavrov"), "{s}");
+    assert!(s.contains("2 of 54 events · actor: Sergei Lavrov"), "{s}");
     insta::assert_snapshot!("filtered_by_lavrov", s);
     // c clears the filter; the cursor stays on the same event.
     key(&mut a, KeyCode::Char('c'));

@@ -159,7 +159,7 @@ fn a_new_version_keeps_the_cursor_filters_search_range_reference_and_marks() {
     );
     assert_eq!(
         app.status.as_deref(),
-        Some("reloaded: 52 events, 1 added, 1 changed")
+        Some("reloaded: 55 events, 1 added, 1 changed")
     );
 }
 
@@ -192,7 +192,7 @@ fn an_event_that_is_gone_leaves_the_cursor_on_the_nearest_date() {
     assert_eq!(when.to_string(), "2012-11-13", "{}", current_id(&app));
     assert_eq!(
         app.status.as_deref(),
-        Some("reloaded: 50 events, 1 removed")
+        Some("reloaded: 53 events, 1 removed")
     );
 }
 

@@ -137,7 +137,7 @@ pub fn place(
             let spans: Vec<(ShownIx, u16, u16)> = positions
                 .iter()
                 .filter_map(|&pos| {
-                    let (a, b) = data.events[shown[pos]].when.reach();
+                    let (a, b) = data.events[shown[pos]].when.drawn_reach();
                     window.columns(a, b, cols).map(|(c0, c1)| (pos, c0, c1))
                 })
                 .collect();

@@ -240,6 +240,20 @@ impl When {
         (first, last)
     }
 
+    /// The days the time axis draws for the event: as `reach`, except that an unknown end
+    /// (`2011-12-05/`: it ended, no one knows when) is drawn only as far as what is known —
+    /// its start — where an open end (`..`, still going on) reaches the end of time. The axis
+    /// never shows coverage the record does not give; filters still keep such an event
+    /// wherever it may have reached.
+    pub fn drawn_reach(&self) -> (NaiveDate, NaiveDate) {
+        match self {
+            When::Interval {
+                end: End::Unknown, ..
+            } => (self.reach().0, self.anchor().last_day()),
+            _ => self.reach(),
+        }
+    }
+
     /// The year the event is listed under in the timeline.
     pub fn year(&self) -> i32 {
         self.anchor().year()

@@ -339,7 +339,7 @@ impl App {
         let mut covered: Option<NaiveDate> = None;
         for (pos, &ev) in self.shown.iter().enumerate() {
             let e = &self.data.events[ev];
-            let (first, last) = e.when.reach();
+            let (first, last) = e.when.drawn_reach();
             if let Some(c) = covered
                 && (first - c).num_days() >= long
             {
@@ -391,7 +391,9 @@ impl App {
             Some(w) => crate::axis::density(
                 w,
                 cols,
-                self.shown.iter().map(|&i| self.data.events[i].when.reach()),
+                self.shown
+                    .iter()
+                    .map(|&i| self.data.events[i].when.drawn_reach()),
             ),
             None => Vec::new(),
         }

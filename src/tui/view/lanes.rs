@@ -131,7 +131,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The tick labels over the axis, and `▼` over the cursor's event.
 fn axis_row(app: &App, g: &LanesGeometry, buf: &mut Buffer) {
     let cursor = app.current().and_then(|e| {
-        let (a, b) = e.when.reach();
+        let (a, b) = e.when.drawn_reach();
         g.window.columns(a, b, g.cols)
     });
     super::strip::labels(

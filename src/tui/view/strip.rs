@@ -32,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let label_y = area.y + bar_rows;
 
     let cursor = app.current().and_then(|e| {
-        let (first, last) = e.when.reach();
+        let (first, last) = e.when.drawn_reach();
         window.columns(first, last, cols)
     });
     let selection = app.selected().and_then(|range| {
@@ -75,7 +75,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if app.shown.binary_search(&ev).is_err() {
             continue;
         }
-        let (first, last) = app.data.event(ev).when.reach();
+        let (first, last) = app.data.event(ev).when.drawn_reach();
         if let Some((a, b)) = window.columns(first, last, cols) {
             let c = a + (b - a) / 2;
             buf[(x0 + c, top)]
