@@ -79,7 +79,8 @@ fn main() -> ExitCode {
             file,
             query,
             format,
-        }) => list(file.as_deref(), &query, format),
+            csv,
+        }) => list(file.as_deref(), &query, format, csv.into()),
         Some(Command::Actors { file }) => actors(file.as_deref()),
         Some(Command::Show { id, file }) => show(file.as_deref(), &id),
         Some(Command::Export {
@@ -88,12 +89,14 @@ fn main() -> ExitCode {
             format,
             output,
             force,
+            csv,
         }) => export(
             file.as_deref(),
             &query,
             format.into(),
             output.as_deref(),
             force,
+            csv.into(),
         ),
         None => browse(&cli.files, cli.fresh),
     };
@@ -120,6 +123,9 @@ fn open(file: Option<&Path>) -> Result<Dataset, Failure> {
 /// file reports its progress on standard error when that is a terminal (and only then, so
 /// scripts see clean output).
 fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> {
+    if load::is_stream(path) {
+        return open_stream(path);
+    }
     let options = INPUT.get_or_init(Default::default);
     let reading = load::Reading::Auto;
     let loaded = if std::io::stderr().is_terminal() {
@@ -146,13 +152,58 @@ fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> 
     loaded.map_err(|e| Failure(EXIT_FAILURE, e.to_string()))
 }
 
+/// Reads a stream (standard input, a named pipe) to its end, then the dataset in it. On a
+/// terminal, standard error says what it is waiting for (a pipe waits for its writer) and
+/// how much has come; Ctrl-C stops it, as the terminal is not taken yet.
+fn open_stream(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> {
+    let name = load::stream_name(path);
+    let tell = std::io::stderr().is_terminal();
+    if tell {
+        eprint!("reading {} to its end (Ctrl-C stops)", clean(&name));
+    }
+    let mut pace = load::Pace::new(PROGRESS_AFTER, PROGRESS_EVERY);
+    let bytes = load::read_stream(path, &mut |n| {
+        if tell && pace.due() {
+            eprint!(
+                "\r\x1b[Kreading {}: {:.1} MB (Ctrl-C stops)",
+                clean(&name),
+                n as f64 / 1e6
+            );
+        }
+    });
+    if tell {
+        eprint!("\r\x1b[K");
+    }
+    let bytes = bytes.map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+    let options = INPUT.get_or_init(Default::default);
+    load::from_bytes(bytes, &name, options, &mut |_| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))
+}
+
+/// Whether standard input carries data (`cat x.json | annals`, `annals < x.json`): a pipe or
+/// a file, not a terminal and not `/dev/null`.
+fn stdin_has_data() -> bool {
+    if std::io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.is_file())
+    }
+    #[cfg(not(unix))]
+    false
+}
+
 /// A load that takes longer than this reports its progress, every `PROGRESS_EVERY`.
 const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
 const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 fn validate(file: &Path) -> Outcome {
     let (data, report) = open_file(file)?;
-    let name = clean(&file.display().to_string());
+    let name = clean(&load::stream_name(file));
     let counts = format!(
         "{} events, {} actors, {} sources",
         data.events.len(),
@@ -249,11 +300,13 @@ fn write_out_bytes(bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
+use annals::export::csv::Style as CsvStyle;
+
 fn clean(s: &str) -> String {
     sanitize(s).into_owned()
 }
 
-fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
+fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat, csv: CsvStyle) -> Outcome {
     let data = open(file)?;
     let index = ActorIndex::new(&data);
     let events = filter(&data, &index, q)?.apply(&data, &index);
@@ -274,7 +327,7 @@ fn list(file: Option<&Path>, q: &QueryArgs, format: ListFormat) -> Outcome {
         }
         // The same writers as `annals export`: one JSON shape and one CSV layout.
         ListFormat::Json => export::Format::Json,
-        ListFormat::Csv => export::Format::Csv,
+        ListFormat::Csv => return write_out(&export::render_csv(&data, &events, csv)),
     };
     let text = export::render(format, &data, &events, export::now())
         .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
@@ -334,12 +387,16 @@ fn export(
     format: export::Format,
     output: Option<&Path>,
     force: bool,
+    csv: CsvStyle,
 ) -> Outcome {
     let data = open(file)?;
     let index = ActorIndex::new(&data);
     let events = filter(&data, &index, q)?.apply(&data, &index);
-    let text = export::render(format, &data, &events, export::now())
-        .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
+    let text = match format {
+        export::Format::Csv => export::render_csv(&data, &events, csv),
+        _ => export::render(format, &data, &events, export::now())
+            .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?,
+    };
     let path = match output {
         None => return write_out(&text),
         Some(p) if p.as_os_str() == "-" => return write_out(&text),
@@ -422,7 +479,45 @@ fn fmt(file: &Path, check: bool) -> Outcome {
     Ok(())
 }
 
+fn not_a_terminal() -> Failure {
+    Failure(
+        EXIT_USAGE,
+        "standard output is not a terminal, so the browser cannot start.\n\
+         Run `annals` in a terminal, or use the command line: `annals list`, \
+         `annals show ID`, `annals validate FILE` (see `annals --help`)."
+            .to_string(),
+    )
+}
+
 fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
+    // A stream is read whole before the terminal is taken: a pipe that waits for its writer
+    // (or never ends) leaves the terminal as it was, and Ctrl-C stops it.
+    let stdin = std::path::PathBuf::from("-");
+    let stream = match files {
+        // Standard input only when the browser can start at all: a script's empty pipe is
+        // not waited for.
+        [] if std::io::stdout().is_terminal() && stdin_has_data() => Some(&stdin),
+        [one] if load::is_stream(one) => Some(one),
+        several if several.iter().any(|p| load::is_stream(p)) => {
+            return Err(Failure(
+                EXIT_USAGE,
+                "a stream (`-`, a named pipe) is read alone, not with other files".to_string(),
+            ));
+        }
+        _ => None,
+    };
+    if let Some(path) = stream {
+        let (data, _) = open_stream(path)?;
+        if !std::io::stdout().is_terminal() {
+            return Err(not_a_terminal());
+        }
+        let options = annals::tui::Options {
+            fresh,
+            input: INPUT.get_or_init(Default::default).clone(),
+        };
+        return annals::tui::run_stream(data, load::stream_name(path), options)
+            .map_err(run_failure);
+    }
     if !std::io::stdout().is_terminal() {
         // A bad file is the first thing to hear about.
         if files.len() > 1 {
@@ -433,13 +528,7 @@ fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
         } else {
             open(files.first().map(|p| p.as_path()))?;
         }
-        return Err(Failure(
-            EXIT_USAGE,
-            "standard output is not a terminal, so the browser cannot start.\n\
-             Run `annals` in a terminal, or use the command line: `annals list`, \
-             `annals show ID`, `annals validate FILE` (see `annals --help`)."
-                .to_string(),
-        ));
+        return Err(not_a_terminal());
     }
     let options = annals::tui::Options {
         fresh,
@@ -449,8 +538,17 @@ fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
         [] => annals::tui::run(load::builtin(), options),
         paths => annals::tui::run_files(paths, options),
     };
-    outcome.map_err(|e| match e {
+    outcome.map_err(run_failure)
+}
+
+/// The exit status and message of a browser that stopped before the user quit.
+fn run_failure(e: RunError) -> Failure {
+    match e {
         RunError::Load(LoadError::Cancelled { .. }) => Failure(EXIT_CANCELLED, e.to_string()),
+        RunError::Signal(signal) => Failure(
+            u8::try_from(128 + signal).unwrap_or(EXIT_FAILURE),
+            e.to_string(),
+        ),
         e => Failure(EXIT_FAILURE, e.to_string()),
-    })
+    }
 }

@@ -48,26 +48,40 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// Cuts `text` to at most `max` cells, ending in `…` when something was cut.
+/// Cuts `text` to at most `max` cells, ending in `…` when something was cut. Reads only as
+/// far as what fits, so a field of megabytes costs what its first line costs.
 pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    // Where the text ends when an ellipsis must follow: the first character past max − 1.
+    let mut cut = None;
+    for (at, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
+        if cut.is_none() && used + w > max.saturating_sub(1) {
+            cut = Some(at);
+        }
+        if used + w > max {
+            if max == 0 {
+                return String::new();
+            }
+            let end = cut.unwrap_or(at);
+            return format!("{}…", &text[..end]);
         }
         used += w;
-        out.push(c);
     }
-    out.push('…');
-    out
+    text.to_string()
+}
+
+/// The start of `text`, at most `bytes` long (cut at a character boundary): more than a
+/// screen can show of one field, so that a field of megabytes costs nothing to draw.
+pub fn head(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The end of `text` in at most `cells` cells, led by `…` when something was cut (for a file

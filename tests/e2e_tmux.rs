@@ -449,3 +449,85 @@ else sed -i 's/"title": "Third March of Millions"/"title": "Third March of Milli
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }
+
+impl Tmux {
+    /// The pid of annals in the pane (a child of the pane's shell).
+    fn annals_pid(&self) -> String {
+        let shell = self.run(&["display", "-p", "#{pane_pid}"]);
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim(), "-x", "annals"])
+            .output()
+            .expect("pgrep runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn flag(&self, name: &str) -> String {
+        self.run(&["display", "-p", &format!("#{{{name}}}")])
+            .trim()
+            .to_string()
+    }
+
+    #[track_caller]
+    fn wait_flag(&self, name: &str, value: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.flag(name) != value {
+            assert!(
+                Instant::now() < deadline,
+                "{name} never became {value}:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn signal(pid: &str, name: &str) {
+    let status = Command::new("kill")
+        .args([&format!("-{name}"), pid])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{name} {pid}");
+}
+
+#[test]
+fn signals_put_the_terminal_back_and_ctrl_z_suspends() {
+    for (name, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let Some(t) = session(&format!("signal-{name}"), 100, 30) else {
+            return;
+        };
+        t.wait_text(&format!("{} events", events()));
+        assert_eq!(t.flag("alternate_on"), "1");
+        assert_eq!(t.flag("mouse_any_flag"), "1");
+        signal(&t.annals_pid(), name);
+        // The terminal is back as it was: main screen, no mouse reporting, cooked mode.
+        let exited = format!("annals exited with {code}");
+        // stty's report follows the exit line: wait for both, then read cooked mode.
+        let s = t.wait_for("the exit and stty's report", |s| {
+            s.contains(&exited) && s.lines().any(|l| l.ends_with("icanon"))
+        });
+        assert!(s.lines().any(|l| l == "icanon"), "{s}");
+        assert_eq!(t.flag("alternate_on"), "0");
+        assert_eq!(t.flag("mouse_any_flag"), "0");
+    }
+    // Ctrl-Z: suspended with the terminal put back; continued, the browser takes it again.
+    let Some(t) = session("suspend", 100, 30) else {
+        return;
+    };
+    t.wait_text(&format!("{} events", events()));
+    let pid = t.annals_pid();
+    t.keys(&["C-z"]);
+    t.wait_flag("alternate_on", "0");
+    assert_eq!(t.flag("mouse_any_flag"), "0");
+    signal(&pid, "CONT");
+    t.wait_flag("alternate_on", "1");
+    t.wait_text(&format!("{} events", events()));
+    // The same from outside (kill -TSTP), and it still answers keys after.
+    signal(&pid, "TSTP");
+    t.wait_flag("alternate_on", "0");
+    signal(&pid, "CONT");
+    t.wait_flag("alternate_on", "1");
+    t.keys(&["j"]);
+    t.wait_text(&format!("2/{}", events()));
+    t.keys(&["q"]);
+    t.wait_text("annals exited with 0");
+}

@@ -398,7 +398,7 @@ fn export_writes_to_standard_output_without_o_or_with_dash() {
             .assert()
             .success()
             .stdout(predicate::str::starts_with(
-                "id,start,end,precision,title,actors,tags,sources,summary,attributes\n",
+                "id,start,end,precision,title,actors,tags,sources,summary,attributes\r\n",
             ))
             .stdout(predicate::str::contains("lavrov-equality-statement"));
     }

@@ -87,7 +87,7 @@ fn semantic_problems_name_the_record_and_field() {
         ),
         (
             "empty-title.json",
-            "event `call`, field `title`: must not be empty",
+            "event `call`, field `title`: is required, and missing or empty",
         ),
         (
             "bad-id.json",
@@ -115,8 +115,8 @@ fn every_problem_is_reported_at_once() {
         "many-problems.json",
         "{dir}/many-problems.json: 5 problems in the dataset:\n  \
          event `a`, field `when`: \"2012-21\": seasons are not supported; give a year, month or day\n  \
-         event `b`, field `title`: must not be empty\n  \
-         event `b`, field `when`: must not be empty\n  \
+         event `b`, field `title`: is required, and missing or empty\n  \
+         event `b`, field `when`: is required, and missing or empty\n  \
          event `b`, field `actors`: actor `putin` is listed twice\n  \
          event `b`, field `sources`: unknown source `nope`",
     );
@@ -165,6 +165,6 @@ fn problems_know_their_line_and_column() {
     );
     assert_eq!(
         problems[1].located(),
-        "8:25: event `b`, field `title`: must not be empty"
+        "8:25: event `b`, field `title`: is required, and missing or empty"
     );
 }

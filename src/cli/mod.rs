@@ -157,6 +157,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
     /// List the actors with their kind and number of events.
     Actors {
@@ -188,7 +190,30 @@ pub enum Command {
         /// Replace PATH if it exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        csv: CsvArgs,
     },
+}
+
+/// How CSV is written (with `--format csv`).
+#[derive(Debug, Args, Default, Clone, Copy)]
+pub struct CsvArgs {
+    /// Write cells as they are: by default a cell that a spreadsheet would run as a formula
+    /// (beginning with = + - @, a tab or a carriage return) gets a ' before it.
+    #[arg(long)]
+    pub csv_raw: bool,
+    /// Begin the CSV with a byte order mark, for spreadsheets that need it to read UTF-8.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+impl From<CsvArgs> for crate::export::csv::Style {
+    fn from(a: CsvArgs) -> Self {
+        crate::export::csv::Style {
+            raw: a.csv_raw,
+            bom: a.bom,
+        }
+    }
 }
 
 /// The query options shared by the commands that select events.

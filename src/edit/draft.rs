@@ -211,7 +211,7 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
         let suffix = format!(" at line {} column {}", e.line(), e.column());
         DraftError {
             line: e.line(),
-            column: e.column(),
+            column: e.column().max(1),
             message: full.strip_suffix(&suffix).unwrap_or(&full).to_string(),
         }
     })

@@ -1,5 +1,11 @@
-//! CSV (RFC 4180, through the csv crate): one row per event. `start` and `end` are the first
-//! and last days the date can mean (ISO 8601), `precision` says how finely it is known.
+//! CSV (RFC 4180, through the csv crate, CRLF line ends): one row per event. `start` and
+//! `end` are the first and last days the date can mean (ISO 8601), `precision` says how
+//! finely it is known.
+//!
+//! A cell a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return: `=HYPERLINK("http://evil.example","x")`) is written with a `'` before
+//! it, as OWASP recommends against CSV injection; `Style::raw` writes the bytes as they are.
+//! JSON exports are never changed.
 
 use crate::model::{Dataset, End, Point, Precision, Qualifier, When};
 use crate::text::sanitize;
@@ -53,8 +59,32 @@ fn start_text(p: &Point) -> String {
     }
 }
 
+/// How the CSV is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Cells as they are, formulas and all (`--csv-raw`).
+    pub raw: bool,
+    /// A byte order mark first, for spreadsheets that need it to read UTF-8 (`--bom`).
+    pub bom: bool,
+}
+
+/// A cell as a spreadsheet will not run it.
+fn neutral(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 pub fn render(data: &Dataset) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    render_with(data, Style::default())
+}
+
+pub fn render_with(data: &Dataset, style: Style) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let row_error = "a CSV row of strings into memory";
     w.write_record(HEADER).expect(row_error);
     for e in &data.events {
@@ -70,7 +100,7 @@ pub fn render(data: &Dataset) -> String {
             _ => e.when.last_day().format("%Y-%m-%d").to_string(),
         };
         let join = |items: Vec<String>| items.join("; ");
-        w.write_record([
+        let record = [
             sanitize(&e.id).into_owned(),
             start,
             end,
@@ -97,9 +127,42 @@ pub fn render(data: &Dataset) -> String {
                     .map(|(k, v)| sanitize(&format!("{k}={v}")).into_owned())
                     .collect(),
             ),
-        ])
-        .expect(row_error);
+        ];
+        if style.raw {
+            w.write_record(record).expect(row_error);
+        } else {
+            w.write_record(record.map(neutral)).expect(row_error);
+        }
     }
     let bytes = w.into_inner().expect("a CSV writer into memory flushes");
-    String::from_utf8(bytes).expect("CSV of UTF-8 text")
+    let text = String::from_utf8(bytes).expect("CSV of UTF-8 text");
+    if style.bom {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_the_rest_left_alone() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "'=HYPERLINK(\"http://evil.example\",\"x\")",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Putin = president", "Putin = president"),
+            ("", ""),
+        ] {
+            assert_eq!(neutral(cell.to_string()), written);
+        }
+    }
 }

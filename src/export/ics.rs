@@ -52,17 +52,6 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
-/// A short, stable hash of the dataset title (FNV-1a), so that two datasets with the same
-/// event id do not share a UID.
-fn dataset_tag(title: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in title.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("{h:08x}")
-}
-
 fn day(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
@@ -117,7 +106,6 @@ fn description(data: &Dataset, e: &Event) -> String {
 }
 
 pub fn render(data: &Dataset, now: DateTime<Utc>) -> Result<String, ExportError> {
-    let tag = dataset_tag(&data.title);
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
@@ -131,7 +119,9 @@ pub fn render(data: &Dataset, now: DateTime<Utc>) -> Result<String, ExportError>
     for e in &data.events {
         let (first, after) = days(e)?;
         line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{}-{tag}@annals", e.id));
+        // The event's id alone: an export imported again into a calendar updates its events,
+        // whatever the dataset is called today (annals/1 has no other stable identity).
+        line(&mut out, &format!("UID:{}@annals", e.id));
         line(&mut out, &format!("DTSTAMP:{stamp}"));
         line(&mut out, &format!("DTSTART;VALUE=DATE:{}", day(first)));
         line(&mut out, &format!("DTEND;VALUE=DATE:{}", day(after)));

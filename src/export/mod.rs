@@ -4,7 +4,7 @@
 //! actors and sources they reference. Dataset text is data: control and bidi characters are
 //! escaped (JSON formats, losslessly) or neutralised (text formats) before they are written.
 
-mod csv;
+pub mod csv;
 mod ics;
 pub(crate) mod json;
 mod markdown;
@@ -110,6 +110,11 @@ pub fn render(
         Format::Ics => ics::render(&sub, now)?,
         Format::TimelineJs => timelinejs::render(&sub),
     })
+}
+
+/// `render` for CSV in a chosen style (`--csv-raw`, `--bom`).
+pub fn render_csv(data: &Dataset, events: &[EventIx], style: csv::Style) -> String {
+    csv::render_with(&data.subset(events), style)
 }
 
 /// The time an iCalendar export is stamped with: now, or SOURCE_DATE_EPOCH when it is set

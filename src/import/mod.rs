@@ -215,15 +215,17 @@ fn top_keys(text: &str) -> Vec<String> {
             '}' | ']' => depth -= 1,
             '"' => {
                 let start = i + 1;
-                let mut end = start;
+                let mut end = None;
                 while let Some((j, c)) = chars.next() {
                     if c == '\\' {
                         chars.next();
                     } else if c == '"' {
-                        end = j;
+                        end = Some(j);
                         break;
                     }
                 }
+                // A string cut short by the end of the head: no more keys.
+                let Some(end) = end else { break };
                 let after = text[end + 1..].trim_start();
                 if depth == 1 && after.starts_with(':') {
                     keys.push(text[start..end].to_string());
@@ -298,7 +300,7 @@ pub fn import(
                 serde_json::from_str(text).map_err(|e| LoadError::Json {
                     path: name.to_string(),
                     line: e.line(),
-                    column: e.column(),
+                    column: e.column().max(1),
                     kind: "JSON syntax error",
                     message: e.to_string(),
                 })?;

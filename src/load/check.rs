@@ -47,7 +47,7 @@ impl At<'_> {
 
     pub(super) fn required(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.problem(field, "must not be empty");
+            self.problem(field, REQUIRED);
         }
     }
 
@@ -91,7 +91,7 @@ fn check_id(at: &mut At<'_>, id: &str, seen: &mut FxHashMap<String, usize>) {
 /// Reports an empty or badly formed id; false when it is empty.
 fn id_has_shape(at: &mut At<'_>, id: &str) -> bool {
     if id.is_empty() {
-        at.problem("id", "must not be empty");
+        at.problem("id", REQUIRED);
         return false;
     }
     if !id_is_well_formed(id) {
@@ -159,6 +159,9 @@ fn index_ids<'a, I: From<usize>>(
     first.into_iter().map(|(id, i)| (id, I::from(i))).collect()
 }
 
+/// A required field that is absent, `""` or only spaces (docs/data-format.md lists them).
+const REQUIRED: &str = "is required, and missing or empty";
+
 /// The index a reference names; a problem in `field` (named only then) when it names nothing.
 fn resolve<I: Copy>(
     at: &mut At<'_>,
@@ -169,7 +172,16 @@ fn resolve<I: Copy>(
 ) -> Option<I> {
     let found = map.get(id).copied();
     if found.is_none() {
-        at.problem(field(), format!("unknown {kind} `{id}`"));
+        if id.trim().is_empty() {
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            at.problem(field(), format!("{REQUIRED} (the id of {article} {kind})"));
+        } else {
+            at.problem(field(), format!("unknown {kind} `{id}`"));
+        }
     }
     found
 }
@@ -287,7 +299,7 @@ impl<'a> Builder<'a> {
         }
         at.required("title", &e.title);
         let when = if e.when.trim().is_empty() {
-            at.problem("when", "must not be empty");
+            at.problem("when", REQUIRED);
             None
         } else {
             at.date("when", &e.when)
@@ -312,7 +324,7 @@ impl<'a> Builder<'a> {
         for (q_i, q) in e.quotes.iter().enumerate() {
             let field = |name: &str| format!("quotes[{q_i}].{name}");
             if q.text.trim().is_empty() {
-                at.problem(field("text"), "must not be empty");
+                at.problem(field("text"), REQUIRED);
             }
             let by = resolve(&mut at, || field("by"), "actor", &refs.actors, &q.by);
             let source = resolve(

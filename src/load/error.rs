@@ -58,11 +58,21 @@ pub(super) fn json_error(e: serde_json::Error, path: &str) -> LoadError {
     };
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let mut message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    // serde_json's words for a `\uD800`-style escape that is half of a UTF-16 pair alone.
+    if message.contains("hex escape") || message.contains("surrogate") {
+        message = format!(
+            "a \\u escape from \\uD800 to \\uDFFF is half of a pair (a \"lone surrogate\"), \
+             not a character: write the character itself, or both halves \
+             ({message})"
+        );
+    }
     LoadError::Json {
         path: path.to_string(),
-        line: e.line(),
-        column: e.column(),
+        line: e.line().max(1),
+        // serde_json says column 0 for the line break that ends a line (a raw newline in a
+        // string, an empty file); columns count from 1.
+        column: e.column().max(1),
         kind,
         message,
     }

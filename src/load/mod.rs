@@ -133,6 +133,75 @@ pub fn open(
     read(store.stamped(stamp), &name, options, hook)
 }
 
+/// Whether `path` is a stream that can be read only once, to its end, before anything else:
+/// `-` (standard input), a named pipe, a character device (`/dev/stdin`). Opening a named
+/// pipe waits for a writer, so this looks at its metadata only.
+pub fn is_stream(path: &Path) -> bool {
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_char_device() || t.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Reads a stream (`is_stream`) to its end, telling `progress` how many bytes so far. A
+/// stream that never ends is stopped by the caller's Ctrl-C (the terminal is not taken yet).
+pub fn read_stream(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let name = stream_name(path);
+    let io = |source| LoadError::Io {
+        path: name.clone(),
+        source,
+    };
+    let mut reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(io)?)
+    };
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => {
+                bytes.extend_from_slice(&chunk[..n]);
+                progress(bytes.len() as u64);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io(e)),
+        }
+    }
+    Ok(bytes)
+}
+
+/// What a stream is called in messages: `standard input` for `-`, else its path.
+pub fn stream_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Reads a dataset of any format from bytes read elsewhere (a stream); `name` is used in
+/// messages.
+pub fn from_bytes(
+    bytes: Vec<u8>,
+    name: &str,
+    options: &import::Options,
+    hook: &mut Hook<'_>,
+) -> Result<(Dataset, import::Report), LoadError> {
+    read(Store::from_vec(bytes), name, options, hook)
+}
+
 /// Reads several files, a folder or a zip archive as one dataset (see `inputs`): a day of
 /// GDELT exports, a table split in parts. One path that is a plain file is read by `open`.
 pub fn open_all(

@@ -286,6 +286,27 @@ impl<'de, 'r, 'h> Visitor<'de> for TopSeed<'r, 'de, 'h> {
                 }
             }
         }
+        // The fields the format requires (docs/data-format.md, the schema's `required`): a
+        // missing one is said by its name, not by what follows from its absence.
+        // A file of another format (`annals/2`) is said to be one, not to lack fields.
+        let other_format = seen.contains(&(Field::Format as u8)) && reader.top.format != "annals/1";
+        if !self.events_only && !other_format {
+            for field in [
+                Field::Format,
+                Field::Title,
+                Field::Actors,
+                Field::Sources,
+                Field::Events,
+            ] {
+                if !seen.contains(&(field as u8)) {
+                    return Err(M::Error::custom(format!(
+                        "missing field `{}`: an annals/1 dataset has `format`, `title`, \
+                         `actors`, `sources` and `events`",
+                        FIELDS[field as usize]
+                    )));
+                }
+            }
+        }
         // Actors and sources only, or a dataset with no events: read the events (none) now.
         if !self.events_only && reader.b.refs.is_none() && !seen.contains(&(Field::Events as u8)) {
             reader.make_refs();

@@ -63,9 +63,29 @@ fn reference_line(ev: &Event, reference: &Event, reference_title: &str) -> Line<
 pub fn lines(data: &Dataset, ev: &Event, search: Option<&str>) -> Vec<Line<'static>> {
     Outline::new(data, ev)
         .lines()
-        .iter()
-        .map(|l| styled(l, search))
+        .into_iter()
+        .map(|mut l| {
+            cap(&mut l.text);
+            styled(&l, search)
+        })
         .collect()
+}
+
+/// The most of one field the pane lays out: hundreds of lines at any width. A longer field
+/// (a 10 MB summary) is cut here and says so, so that every key stays instant; `annals show`
+/// prints it whole.
+pub const FIELD_BYTES: usize = 32 * 1024;
+
+fn cap(text: &mut String) {
+    if text.len() <= FIELD_BYTES {
+        return;
+    }
+    let kept = crate::text::head(text, FIELD_BYTES).len();
+    let more = (text.len() - kept).div_ceil(1024);
+    text.truncate(kept);
+    text.push_str(&format!(
+        " … ({more} KB more: `annals show ID` prints the whole field)"
+    ));
 }
 
 fn styled(line: &outline::Line, search: Option<&str>) -> Line<'static> {

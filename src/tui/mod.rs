@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod mode;
 pub mod session;
+pub mod signals;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -39,9 +40,34 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        restore_terminal();
     }
+}
+
+/// Mouse reporting off, raw mode off, the main screen back.
+fn restore_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Takes the terminal again after it was given away (an editor, a suspend): raw mode, the
+/// browser's screen, mouse reporting, and a whole frame drawn next.
+fn retake(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    terminal.clear()
+}
+
+/// Ctrl-Z or SIGTSTP: the terminal put back, the process stopped as a shell stops it; on
+/// `fg` the terminal is taken again.
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    restore_terminal();
+    signals::stop_self()?;
+    retake(terminal)
 }
 
 /// Hands the terminal to an editor: the browser's screen, raw mode and mouse reporting are
@@ -50,16 +76,9 @@ struct TerminalHost<'t>(&'t mut ratatui::DefaultTerminal);
 
 impl effect::Host for TerminalHost<'_> {
     fn edit(&mut self, command: &str, file: &Path) -> std::io::Result<std::process::ExitStatus> {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
+        restore_terminal();
         let status = effect::run_editor(command, file);
-        ratatui::crossterm::terminal::enable_raw_mode()?;
-        execute!(
-            stdout(),
-            ratatui::crossterm::terminal::EnterAlternateScreen,
-            EnableMouseCapture
-        )?;
-        self.0.clear()?;
+        retake(self.0)?;
         status
     }
 }
@@ -71,6 +90,10 @@ pub enum RunError {
     Terminal(#[from] std::io::Error),
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// SIGTERM, SIGHUP or SIGINT ended the browser (the terminal was put back, the session
+    /// saved).
+    #[error("ended by signal {0}")]
+    Signal(i32),
 }
 
 /// How long a load may take before its progress is shown (a small file opens without a
@@ -91,6 +114,12 @@ pub struct Options {
 
 pub fn run(data: Dataset, options: Options) -> Result<(), RunError> {
     session(Origin::Builtin, options, |_| Ok(data))
+}
+
+/// Runs the browser on a dataset read from a stream before the terminal was taken
+/// (`annals -`, `cat x.json | annals`, a named pipe); `name` is what it is called.
+pub fn run_stream(data: Dataset, name: String, options: Options) -> Result<(), RunError> {
+    session(Origin::Stream(name), options, |_| Ok(data))
 }
 
 /// Opens a dataset file and runs the browser on it. A big file shows its progress (bytes
@@ -161,7 +190,7 @@ fn cancel_requested() -> bool {
             }
         }
     }
-    false
+    signals::ending()
 }
 
 /// Sets the terminal up, gets the dataset (perhaps drawing progress), runs the browser and
@@ -183,11 +212,12 @@ fn session(
         hook(info);
     }));
     execute!(stdout(), EnableMouseCapture)?;
+    let _signals = signals::watch(restore_terminal)?;
 
     // Changes from here on are seen: a change while the file is read is read again.
     let mut follow = match &origin {
         Origin::File(path) => Some(Follow::start(path, options.input.clone())),
-        Origin::Builtin | Origin::Files(_) => None,
+        Origin::Builtin | Origin::Files(_) | Origin::Stream(_) => None,
     };
     let data = get(&mut terminal)?;
     let size = terminal.size()?;
@@ -210,7 +240,23 @@ fn session(
     // The first frame is up: now the actor index, which it did not need.
     app.actor_index();
     let mut redraw = false;
+    let mut ended = None;
     while !app.quit {
+        match signals::take() {
+            Some(signals::Asked::End(signal)) => {
+                ended = Some(signal);
+                break;
+            }
+            Some(signals::Asked::Suspend) => {
+                suspend(&mut terminal)?;
+                redraw = true;
+            }
+            None => {}
+        }
+        if signals::continued() {
+            retake(&mut terminal)?;
+            redraw = true;
+        }
         if redraw {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         }
@@ -250,7 +296,10 @@ fn session(
         }
     }
     kept.close(&app);
-    Ok(())
+    match ended {
+        Some(signal) => Err(RunError::Signal(signal)),
+        None => Ok(()),
+    }
 }
 
 /// The session kept for the dataset: restored when the browser opens (unless `--fresh`),
@@ -281,6 +330,7 @@ impl Kept {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Origin::Builtin => "built-in".to_string(),
+            Origin::Stream(name) => format!("stream:{name}"),
         };
         let kept = Kept {
             dir: session::dir(),
@@ -317,6 +367,15 @@ const BUSY_TICK: Duration = Duration::from_millis(30);
 /// may have changed on screen.
 fn next_action(app: &mut App, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<bool> {
     let action = match event::read()? {
+        // Ctrl-Z suspends, as in any program a shell runs (raw mode makes it a key).
+        Event::Key(key)
+            if key.kind != KeyEventKind::Release
+                && key.code == KeyCode::Char('z')
+                && key.modifiers.contains(KeyModifiers::CONTROL) =>
+        {
+            suspend(terminal)?;
+            return Ok(true);
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let effects = update::on_key(app, KeyPress::from_event(key));
             effect::run(app, effects, &mut TerminalHost(terminal));

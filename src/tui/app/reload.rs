@@ -18,6 +18,9 @@ pub enum Origin {
     File(PathBuf),
     /// Several files read as one (a day of GDELT exports): read-only, not followed.
     Files(Vec<PathBuf>),
+    /// A stream read to its end before the browser opened (standard input, a named pipe):
+    /// read-only, not followed.
+    Stream(String),
 }
 
 impl App {

@@ -24,6 +24,10 @@ fn read_only(app: &mut App) -> Option<std::path::PathBuf> {
             app.status = Some("read-only: several files read as one".into());
             None
         }
+        Origin::Stream(_) => {
+            app.status = Some("read-only: read from a stream; save it to a file to edit".into());
+            None
+        }
         Origin::Builtin => {
             app.status = Some(
                 "the built-in dataset is read-only: `annals export --format json -o my.json`, \
@@ -298,6 +302,6 @@ pub(super) fn saved(
     app.keep.quiet = true;
     match &app.origin {
         Origin::File(path) => vec![Effect::Reload(path.clone())],
-        Origin::Builtin | Origin::Files(_) => Vec::new(),
+        Origin::Builtin | Origin::Files(_) | Origin::Stream(_) => Vec::new(),
     }
 }

@@ -189,7 +189,7 @@ fn item(
         marked,
     } = look;
     let uncertain = is_uncertain(ev);
-    let title = sanitize(title);
+    let title = sanitize(crate::text::head(title, super::timeline::TITLE_BYTES));
     let x = |col: u16| x0 + col;
     if ev.when.is_interval() {
         let style = if cursor {

@@ -9,6 +9,9 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use crate::model::when::{elapsed_text, relative_text, year_text};
 use crate::model::{End, Event};
 use crate::text::{pad, sanitize, truncate, width};
+
+/// More of a title than any row can show (a few thousand cells).
+pub const TITLE_BYTES: usize = 4096;
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::theme;
 
@@ -116,7 +119,8 @@ fn event_line(
     search: Option<&str>,
 ) -> Line<'static> {
     let date = pad(date, date_width);
-    let title = sanitize(title);
+    // A title is cut before it is cleaned and measured: only a line of it is shown.
+    let title = sanitize(crate::text::head(title, TITLE_BYTES));
     let room = cells.saturating_sub(width(marker) + date_width + 1);
     let spans = span_wordings(ev);
     let fits = spans
