@@ -188,7 +188,24 @@ fn q_and_esc_go_back_then_quit() {
     press(&mut a, 'q');
     assert_eq!(a.focus, Focus::Timeline);
     assert!(!a.quit);
+    // Esc on the timeline clears, one thing a press, and never quits; q quits.
+    press(&mut a, '/');
+    typing(&mut a, "Putin");
+    key(&mut a, KeyCode::Enter);
+    press(&mut a, 'd');
+    typing(&mut a, "2012");
+    key(&mut a, KeyCode::Enter);
+    let narrowed = a.shown.len();
+    assert!(a.search.is_some());
     key(&mut a, KeyCode::Esc);
+    assert!(a.search.is_none(), "the search first");
+    assert_eq!(a.shown.len(), narrowed, "the filter stays");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.shown.len() > narrowed, "then the filters");
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.quit, "Esc never quits");
+    press(&mut a, 'q');
     assert!(a.quit);
 
     let mut b = app(10, 80, 24);

@@ -52,6 +52,8 @@ pub enum Action {
     OpenWhere,
     /// Clear the actor and date filters and the search.
     ClearFilters,
+    /// Esc on the timeline: the search, then the filters; never quits.
+    ClearOne,
     /// Next / previous event matching the search, wrapping around.
     NextMatch,
     PrevMatch,

@@ -257,6 +257,18 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.refilter();
             app.status = Some("filters and search cleared".into());
         }
+        // Esc clears what narrows the view, one thing a press, and never quits: vim users
+        // press it by reflex, and losing one's place to it is the worst surprise.
+        Action::ClearOne => {
+            if app.search.is_some() {
+                app.search = None;
+                app.status = Some("search cleared".into());
+            } else if app.filter != Default::default() {
+                app.filter = Default::default();
+                app.refilter();
+                app.status = Some("filters cleared".into());
+            }
+        }
         Action::NextMatch => motion::next_hit(app, true),
         Action::PrevMatch => motion::next_hit(app, false),
         Action::NextSameActor => motion::same_actor(app, true),
