@@ -190,10 +190,10 @@ fn q_and_esc_go_back_then_quit() {
     assert!(!a.quit);
     // Esc on the timeline clears, one thing a press, and never quits; q quits.
     press(&mut a, '/');
-    typing(&mut a, "Putin");
+    "Putin".chars().for_each(|c| press(&mut a, c));
     key(&mut a, KeyCode::Enter);
     press(&mut a, 'd');
-    typing(&mut a, "2012");
+    "2012".chars().for_each(|c| press(&mut a, c));
     key(&mut a, KeyCode::Enter);
     let narrowed = a.shown.len();
     assert!(a.search.is_some());
