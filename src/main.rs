@@ -52,6 +52,8 @@ fn main() -> ExitCode {
             force,
         }) => import(&input, output.as_deref(), force),
         Some(Command::Validate { file }) => validate(&file),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man(),
         Some(Command::Add {
             file,
             when,
@@ -477,6 +479,24 @@ fn fmt(file: &Path, check: bool) -> Outcome {
         .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
     eprintln!("annals: rewrote {name} in the canonical layout");
     Ok(())
+}
+
+/// A shell's completion script, from the command line's own definition.
+fn completions(shell: clap_complete::Shell) -> Outcome {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "annals", &mut script);
+    write_out(&String::from_utf8_lossy(&script))
+}
+
+/// The manual page (roff), from the command line's own definition.
+fn man() -> Outcome {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut page)
+        .map_err(|e| Failure(EXIT_FAILURE, format!("cannot write the manual: {e}")))?;
+    write_out(&String::from_utf8_lossy(&page))
 }
 
 fn not_a_terminal() -> Failure {

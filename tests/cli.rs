@@ -90,3 +90,30 @@ fn usage_errors_exit_2_and_help_lists_the_commands() {
         .success()
         .stdout(predicate::str::contains("validate"));
 }
+
+#[test]
+fn completions_for_every_shell_and_a_manual_page() {
+    for (shell, marker) in [
+        ("bash", "_annals()"),
+        ("zsh", "#compdef annals"),
+        ("fish", "complete -c annals"),
+        ("elvish", "edit:completion:arg-completer[annals]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = annals().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script:.200}");
+        // The subcommands and their options are in it.
+        assert!(
+            script.contains("validate") && script.contains("where"),
+            "{shell}"
+        );
+    }
+    let out = annals().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH annals 1"), "{page:.200}");
+    assert!(page.contains("timeline browser"));
+    assert!(page.contains("completions"));
+}

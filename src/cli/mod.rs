@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// annals — a terminal timeline browser.
+/// A terminal timeline browser.
 ///
 /// With no argument, opens the built-in dataset (Moscow and Washington, 1999–2013).
 #[derive(Debug, Parser)]
@@ -99,6 +99,17 @@ impl InputArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `annals completions bash > ~/.local/share/bash-completion/completions/annals`;
+    /// zsh: into a folder of your `fpath` as `_annals`; fish:
+    /// `annals completions fish > ~/.config/fish/completions/annals.fish`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `annals man > ~/.local/share/man/man1/annals.1`.
+    Man,
     /// Convert another tool's timeline to annals/1, with a report on standard error of what
     /// was read, kept, left out and changed.
     Import {
