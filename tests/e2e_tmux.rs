@@ -531,3 +531,50 @@ fn signals_put_the_terminal_back_and_ctrl_z_suspends() {
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }
+
+#[test]
+fn gx_opens_through_browser_and_y_copies_through_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("opened.txt");
+    let script = dir.path().join("browser.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let bin = env!("CARGO_BIN_EXE_annals");
+    let command = format!(
+        "export XDG_STATE_HOME=\"$(mktemp -d)\" BROWSER='{}' && {bin}; sleep 60",
+        script.display()
+    );
+    let Some(t) = Tmux::start("gx", 120, 40, &command) else {
+        return;
+    };
+    t.run(&["set", "-g", "set-clipboard", "on"]);
+    t.wait_text(&format!("{} events", events()));
+    t.keys(&["g", "x"]);
+    t.wait_text("opened https://");
+    let opened = std::fs::read_to_string(&record).unwrap();
+    let data = annals::load::builtin();
+    let first = data.source(data.events[0].sources[0]).url.clone().unwrap();
+    assert_eq!(opened.trim(), first);
+    t.keys(&["Y"]);
+    t.wait_text(&format!("copied the id {}", data.events[0].id));
+    assert_eq!(t.run(&["show-buffer"]), data.events[0].id);
+    t.keys(&["y"]);
+    t.wait_text("copied the event as a citation");
+    let citation = t.run(&["show-buffer"]);
+    assert!(
+        citation.starts_with(&format!("{}\n", data.text(&data.events[0].title))),
+        "{citation}"
+    );
+    assert!(citation.contains(&first), "{citation}");
+}

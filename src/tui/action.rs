@@ -54,6 +54,11 @@ pub enum Action {
     ClearFilters,
     /// Esc on the timeline: the search, then the filters; never quits.
     ClearOne,
+    /// `gx`: open the event's source address in the web browser (asks which of several).
+    OpenSource,
+    /// `y`: copy the event as a citation; `Y`: its id.
+    CopyCitation,
+    CopyId,
     /// Next / previous event matching the search, wrapping around.
     NextMatch,
     PrevMatch,

@@ -31,6 +31,10 @@ pub enum Effect {
         patch: Patch,
         kind: SaveKind,
     },
+    /// Open an address (checked: http, https or mailto) in the web browser.
+    Open(String),
+    /// Put text on the clipboard; `what` names it in the footer.
+    Copy { text: String, what: String },
 }
 
 /// What a draft is for.
@@ -90,6 +94,8 @@ pub enum Done {
         kind: SaveKind,
         result: Result<crate::edit::Saved, crate::edit::SaveError>,
     },
+    /// What the footer says about an address opened or a text copied, or why not.
+    Said(Result<String, String>),
 }
 
 /// What carrying out effects needs from where annals runs: a way to hand the terminal to an
@@ -97,6 +103,11 @@ pub enum Done {
 pub trait Host {
     /// Runs the editor `command` on `file` and waits for it.
     fn edit(&mut self, command: &str, file: &Path) -> std::io::Result<std::process::ExitStatus>;
+    /// Puts text on the clipboard: through the terminal (OSC 52) where there is one.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let _ = text;
+        Err("there is no terminal to copy through".into())
+    }
 }
 
 /// Runs an editor with the terminal as it is (tests; no screen to give up).
@@ -154,7 +165,42 @@ pub fn perform(data: &Dataset, effect: &Effect, host: &mut dyn Host) -> Done {
             kind: kind.clone(),
             result: crate::edit::save(path, &data.store, patch),
         },
+        Effect::Open(url) => Done::Said(open_address(url).map(|how| format!("opened {url}{how}"))),
+        Effect::Copy { text, what } => {
+            Done::Said(host.copy(text).map(|()| format!("copied {what}")))
+        }
     }
+}
+
+/// Opens an address in the web browser: `$BROWSER` when set (a command, or several joined
+/// by `:` tried in turn, as the convention goes), else the system's opener (`open` crate:
+/// xdg-open, open, start). The address was checked to be http, https or mailto.
+pub fn open_address(url: &str) -> Result<String, String> {
+    if let Ok(browsers) = std::env::var("BROWSER")
+        && !browsers.trim().is_empty()
+    {
+        let mut last = String::new();
+        for browser in browsers.split(':').filter(|b| !b.trim().is_empty()) {
+            match std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("{browser} \"$1\""))
+                .arg("annals-browser")
+                .arg(url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+            {
+                Ok(s) if s.success() => return Ok(format!(" with {browser}")),
+                Ok(s) => last = format!("`{browser}` stopped with {s}"),
+                Err(e) => last = format!("cannot run `{browser}`: {e}"),
+            }
+        }
+        return Err(format!("not opened: {last} ($BROWSER)"));
+    }
+    open::that_detached(url)
+        .map(|()| String::new())
+        .map_err(|e| format!("not opened: {e}"))
 }
 
 /// Carries out effects and feeds what came of them back to `update`, until none is left: what

@@ -81,6 +81,18 @@ impl effect::Host for TerminalHost<'_> {
         retake(self.0)?;
         status
     }
+
+    /// OSC 52: the terminal puts the text on the clipboard (also over ssh, and in tmux with
+    /// `set-clipboard on`). The text was cleaned of control characters; base64 carries it.
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        use base64::Engine as _;
+        use std::io::Write as _;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+        let mut out = stdout();
+        write!(out, "\x1b]52;c;{encoded}\x07")
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("not copied: {e}"))
+    }
 }
 
 /// Why the browser stopped before the user quit.

@@ -106,6 +106,8 @@ pub enum PromptKind {
     GoTo,
     /// Conditions on attributes.
     Where,
+    /// Which of the event's sources to open (`gx` on an event with several).
+    Source,
 }
 
 /// A one-line prompt in the footer.

@@ -24,6 +24,7 @@ mod marks;
 mod motion;
 mod picker;
 mod prompt;
+mod source;
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -141,6 +142,12 @@ pub fn done(app: &mut App, done: Done) -> Vec<Effect> {
         }
         Done::Edited { intent, result } => keep::edited(app, intent, result),
         Done::Saved { kind, result } => keep::saved(app, kind, result),
+        Done::Said(result) => {
+            app.status = Some(match result {
+                Ok(s) | Err(s) => crate::text::sanitize(&s).into_owned(),
+            });
+            Vec::new()
+        }
     };
     keep_in_view(app);
     effects
@@ -243,7 +250,7 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
         _ if app.keep.failed.is_some() => return keep::mend(app, action),
         _ if app.keep.deleting.is_some() => return keep::deleting(app, action),
         _ if app.picker.is_some() => picker::action(app, action),
-        _ if app.prompt.is_some() => prompt::action(app, action),
+        _ if app.prompt.is_some() => return prompt::action(app, action),
         _ if app.export.is_some() => return export::action(app, action),
         _ if app.help.is_some() => help_action(app, action),
         Action::OpenPicker => picker::open(app),
@@ -269,6 +276,9 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.status = Some("filters cleared".into());
             }
         }
+        Action::OpenSource => return source::open(app),
+        Action::CopyCitation => return source::copy_citation(app),
+        Action::CopyId => return source::copy_id(app),
         Action::NextMatch => motion::next_hit(app, true),
         Action::PrevMatch => motion::next_hit(app, false),
         Action::NextSameActor => motion::same_actor(app, true),

@@ -3,6 +3,7 @@
 
 use super::super::action::Action;
 use super::super::app::{App, Prompt, PromptKind};
+use super::super::effect::Effect;
 use super::{keep_in_view, lanes, motion, set_cursor};
 
 pub(super) fn open_search(app: &mut App) {
@@ -33,7 +34,7 @@ pub(super) fn open_where(app: &mut App) {
     open(app, PromptKind::Where, input);
 }
 
-fn open(app: &mut App, kind: PromptKind, input: String) {
+pub(super) fn open(app: &mut App, kind: PromptKind, input: String) {
     app.prompt = Some(Prompt {
         kind,
         input,
@@ -43,8 +44,10 @@ fn open(app: &mut App, kind: PromptKind, input: String) {
     });
 }
 
-pub(super) fn action(app: &mut App, action: Action) {
-    let Some(p) = app.prompt.as_mut() else { return };
+pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(p) = app.prompt.as_mut() else {
+        return Vec::new();
+    };
     let kind = p.kind;
     match action {
         Action::Input(c) => p.input.push(c),
@@ -62,9 +65,9 @@ pub(super) fn action(app: &mut App, action: Action) {
                 app.find_hits();
                 set_cursor(app, origin);
             }
-            return;
+            return Vec::new();
         }
-        _ => return,
+        _ => return Vec::new(),
     }
     p.error = None;
     if kind == PromptKind::Search {
@@ -74,6 +77,7 @@ pub(super) fn action(app: &mut App, action: Action) {
         app.search_origin = Some(origin);
         go_to_found(app);
     }
+    Vec::new()
 }
 
 /// Incremental search: moves to the first hit at or after where the search started, as soon
@@ -112,9 +116,15 @@ pub fn search_slice(app: &mut App) -> bool {
     more
 }
 
-fn accept(app: &mut App) {
-    let Some(p) = app.prompt.as_mut() else { return };
+fn accept(app: &mut App) -> Vec<Effect> {
+    let Some(p) = app.prompt.as_mut() else {
+        return Vec::new();
+    };
     match p.kind {
+        PromptKind::Source => {
+            let typed = p.input.trim().to_string();
+            return super::source::open_number(app, &typed);
+        }
         PromptKind::Search => {
             app.prompt = None;
             match &app.search {
@@ -160,6 +170,7 @@ fn accept(app: &mut App) {
             Err(e) => p.error = Some(e.to_string()),
         },
     }
+    Vec::new()
 }
 
 /// The footer's word for a search that found nothing.

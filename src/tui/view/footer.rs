@@ -111,6 +111,10 @@ fn prompt(app: &App, p: &Prompt, area: Rect, buf: &mut Buffer) {
             "where: ",
             "  NAME OP VALUE, OP = != < <= > >=, joined by , · empty: none · Enter · Esc",
         ),
+        PromptKind::Source => (
+            "open source: ",
+            "  its number in the detail ([1], [2]…) · Enter · Esc",
+        ),
     };
     let input = sanitize(&p.input).into_owned();
     let mut spans = vec![
