@@ -272,7 +272,7 @@ fn clean_lines(s: &str) -> String {
 fn filter(data: &Dataset, index: &ActorIndex, q: &QueryArgs) -> Result<Filter, Failure> {
     q.filter(data, index).map_err(|e| {
         let code = match e {
-            QueryError::Actor(_) => EXIT_FAILURE,
+            QueryError::Actor(_) | QueryError::Unknown(_) => EXIT_FAILURE,
             QueryError::Date { .. } | QueryError::Condition(_) => EXIT_USAGE,
         };
         Failure(code, e.to_string())

@@ -251,6 +251,12 @@ pub struct QueryArgs {
     /// Repeat for several: events passing all of them.
     #[arg(long = "where", value_name = "CONDITION")]
     pub conditions: Vec<String>,
+    /// Events with this tag (in any case). Repeat for several: events with any of them.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Events citing this source, by its id. Repeat for several: events citing any of them.
+    #[arg(long = "source", value_name = "ID")]
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

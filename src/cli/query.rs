@@ -18,6 +18,9 @@ pub enum QueryError {
     /// A condition that is not one (`--where`): a usage error.
     #[error("--where: {0}")]
     Condition(String),
+    /// A tag or a source no event has.
+    #[error("{0}")]
+    Unknown(String),
 }
 
 impl QueryArgs {
@@ -52,6 +55,46 @@ impl QueryArgs {
             .map(|c| query::Condition::parse(c))
             .collect::<Result<_, _>>()
             .map_err(QueryError::Condition)?;
+        for tag in &self.tags {
+            let folded = query::fold(tag);
+            let known = data
+                .events
+                .iter()
+                .any(|e| e.tags.iter().any(|t| query::fold(t) == folded));
+            if !known {
+                let mut all: Vec<&str> = data
+                    .events
+                    .iter()
+                    .flat_map(|e| e.tags.iter().map(|t| &**t))
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                let shown: Vec<&str> = all.iter().take(12).copied().collect();
+                return Err(QueryError::Unknown(format!(
+                    "no event has the tag \"{tag}\"; tags: {}{}",
+                    shown.join(", "),
+                    if all.len() > shown.len() { ", …" } else { "" }
+                )));
+            }
+            f.tags.push(folded);
+        }
+        for id in &self.sources {
+            let found = data.sources.iter().position(|s| s.id == *id).or_else(|| {
+                let folded = query::fold(id);
+                data.sources
+                    .iter()
+                    .position(|s| query::fold(&s.id) == folded)
+            });
+            match found {
+                Some(i) => f.sources.push(crate::model::SourceIx::new(i)),
+                None => {
+                    return Err(QueryError::Unknown(format!(
+                        "no source has the id \"{id}\" (`annals show ID` lists an event's sources; \
+                         the ids are in the dataset's `sources`)"
+                    )));
+                }
+            }
+        }
         Ok(f)
     }
 }

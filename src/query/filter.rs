@@ -30,6 +30,10 @@ pub struct Filter {
     pub only: Option<Vec<EventIx>>,
     /// Conditions on attributes, all of which must hold (`--where`, `w`).
     pub conditions: Vec<super::Condition>,
+    /// Events with any of these tags (folded; `--tag`).
+    pub tags: Vec<String>,
+    /// Events citing any of these sources (`--source`), by themselves or through a quote.
+    pub sources: Vec<crate::model::SourceIx>,
 }
 
 impl Filter {
@@ -40,6 +44,8 @@ impl Filter {
             && self.to.is_none()
             && self.only.is_none()
             && self.conditions.is_empty()
+            && self.tags.is_empty()
+            && self.sources.is_empty()
     }
 
     /// The filter less its actors and its list of events.
@@ -59,6 +65,12 @@ impl Filter {
         }
         (self.text.is_none() || text.in_event(data, ev, buf))
             && self.conditions.iter().all(|c| c.holds(ev, &data.store))
+            && (self.tags.is_empty() || ev.tags.iter().any(|t| self.tags.contains(&super::fold(t))))
+            && (self.sources.is_empty()
+                || self
+                    .sources
+                    .iter()
+                    .any(|s| ev.sources.contains(s) || ev.quotes.iter().any(|q| q.source == *s)))
     }
 
     /// Positions in `data.events` of the events that pass, in timeline order. The actors'
@@ -96,6 +108,8 @@ impl Filter {
             && self.to.is_none()
             && self.text.is_none()
             && self.conditions.is_empty()
+            && self.tags.is_empty()
+            && self.sources.is_empty()
         {
             return candidates;
         }

@@ -65,6 +65,10 @@ impl Needle {
                         .is_some_and(|t| self.found_in(t, buf))
             })
             || ev.notes.iter().any(|n| self.found_in(data.text(n), buf))
+            || ev.sources.iter().any(|&s| {
+                let s = data.source(s);
+                self.found_in(&s.publisher, buf) || self.found_in(&s.title, buf)
+            })
     }
 }
 
