@@ -51,6 +51,10 @@ fn mentions(data: &Dataset, e: &Event, query: &str) -> bool {
     }
     texts.extend(e.notes.iter().map(|n| data.text(n)));
     texts.extend(e.actors.iter().map(|&a| data.actor(a).name.as_str()));
+    for &s in e.sources.iter() {
+        texts.push(&data.source(s).publisher);
+        texts.push(&data.source(s).title);
+    }
     texts.iter().any(|t| fold(t).contains(query))
 }
 
