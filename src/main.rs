@@ -10,7 +10,7 @@ use annals::export::{self, WriteError};
 use annals::load::{self, LoadError};
 use annals::model::Dataset;
 use annals::query::{ActorIndex, Filter};
-use annals::text::{sanitize, truncate};
+use annals::text::sanitize;
 use annals::tui::RunError;
 use anstyle::Style;
 
@@ -133,18 +133,20 @@ fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> 
     let loaded = if std::io::stderr().is_terminal() {
         let name = clean(&path.display().to_string());
         let mut pace = load::Pace::new(PROGRESS_AFTER, PROGRESS_EVERY);
-        // One line that never wraps, so that each report replaces the last.
-        let cols = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+        let bar = progress_bar(&name);
         let loaded = load::open(path, options, reading, &mut |p| {
             if pace.due() {
-                let line = format!("reading {name}: {}", p.text());
-                eprint!("\r\x1b[K{}", truncate(&line, cols.saturating_sub(1)));
+                // Shown only once a load has taken a while: a small file opens without it.
+                if bar.is_hidden() {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(10));
+                }
+                bar.set_length(p.total.max(1));
+                bar.set_position(p.bytes);
+                bar.set_message(format!("{} events", thousands(p.events)));
             }
             std::ops::ControlFlow::Continue(())
         });
-        if pace.shown() {
-            eprint!("\r\x1b[K");
-        }
+        bar.finish_and_clear();
         loaded
     } else {
         load::open(path, options, reading, &mut |_| {
@@ -160,22 +162,24 @@ fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> 
 fn open_stream(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> {
     let name = load::stream_name(path);
     let tell = std::io::stderr().is_terminal();
-    if tell {
-        eprint!("reading {} to its end (Ctrl-C stops)", clean(&name));
-    }
-    let mut pace = load::Pace::new(PROGRESS_AFTER, PROGRESS_EVERY);
-    let bytes = load::read_stream(path, &mut |n| {
-        if tell && pace.due() {
-            eprint!(
-                "\r\x1b[Kreading {}: {:.1} MB (Ctrl-C stops)",
-                clean(&name),
-                n as f64 / 1e6
-            );
-        }
-    });
-    if tell {
-        eprint!("\r\x1b[K");
-    }
+    // A stream's length is not known: a spinner with what has come, drawn at once (a pipe
+    // may wait for its writer, and the person must see what annals waits for).
+    let bar = if tell {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading {prefix}: {bytes} (Ctrl-C stops)",
+            )
+            .expect("a valid template"),
+        );
+        bar.set_prefix(clean(&name));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let bytes = load::read_stream(path, &mut |n| bar.set_position(n));
+    bar.finish_and_clear();
     let bytes = bytes.map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?;
     let options = INPUT.get_or_init(Default::default);
     load::from_bytes(bytes, &name, options, &mut |_| {
@@ -197,6 +201,33 @@ fn stdin_has_data() -> bool {
     }
     #[cfg(not(unix))]
     false
+}
+
+/// The bar a long load shows on standard error (a terminal): bytes read of all, events.
+fn progress_bar(name: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "reading {prefix} {wide_bar} {percent:>3}% · {bytes} of {total_bytes} · {msg}",
+        )
+        .expect("a valid template")
+        .progress_chars("█▌ "),
+    );
+    bar.set_prefix(name.to_string());
+    bar
+}
+
+/// 412000 → "412,000"
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A load that takes longer than this reports its progress, every `PROGRESS_EVERY`.
