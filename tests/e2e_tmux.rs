@@ -231,7 +231,8 @@ fn find_lavrov_by_typing_serguei_then_search_text() {
             .is_some_and(|l| l.starts_with("/USAID") && l.trim_end().ends_with(" 1/5"))
     });
     t.keys(&["Enter", "n"]);
-    t.wait_text("/usaid 2/");
+    // The footer echoes the search as it was typed.
+    t.wait_text("/USAID 2/");
     t.keys(&["q"]);
     t.wait_text("annals exited with 0");
 }

@@ -4,12 +4,17 @@ use crate::model::{Precision, When};
 
 /// Why a date bound was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a date; use a year (2012), a month (2012-09) or a day (2012-09-18)")]
-pub struct BadDate(pub String);
+pub enum BadDate {
+    #[error("{0:?} is not a date; use a year (2012), a month (2012-09) or a day (2012-09-18)")]
+    NotADate(String),
+    /// A range whose end comes before its start.
+    #[error("{0:?}: the end is before the start")]
+    Backwards(String),
+}
 
 /// Parses a date bound: `2012`, `2012-09` or `2012-09-18`. The bound means the whole period.
 pub fn parse_date(text: &str) -> Result<crate::model::Point, BadDate> {
-    let bad = || BadDate(text.to_string());
+    let bad = || BadDate::NotADate(text.to_string());
     let t = text.trim();
     let shaped = matches!(t.len(), 4 | 7 | 10) && t.chars().all(|c| c.is_ascii_digit() || c == '-');
     if !shaped {
@@ -48,7 +53,7 @@ pub fn parse_bounds(
             if let (Some(f), Some(t)) = (from, to)
                 && t.last_day() < f.first_day
             {
-                return Err(BadDate(text.to_string()));
+                return Err(BadDate::Backwards(text.to_string()));
             }
             Ok((from, to))
         }

@@ -48,10 +48,16 @@ fn reference_line(ev: &Event, reference: &Event, reference_title: &str) -> Line<
         format!("T · the same day as “{}”", text(reference_title))
     } else {
         let side = if d < r { "before" } else { "after" };
+        // A date known only to the month or the year is about so far, in its unit.
+        let coarsest = ev.when.precision().min(reference.when.precision());
+        let elapsed = if coarsest < crate::model::Precision::Day {
+            crate::model::when::elapsed_about(r, d, coarsest)
+        } else {
+            elapsed_text(r, d)
+        };
         format!(
-            "{} · {} {side} “{}”",
+            "{} · {elapsed} {side} “{}”",
             relative_text(r, d),
-            elapsed_text(r, d),
             text(reference_title)
         )
     };

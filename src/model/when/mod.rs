@@ -7,7 +7,7 @@
 mod edtf;
 mod wording;
 
-pub use wording::{elapsed_text, relative_text, year_text};
+pub use wording::{elapsed_about, elapsed_text, relative_text, year_text};
 
 use std::cmp::Ordering;
 

@@ -263,6 +263,28 @@ pub fn elapsed_text(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
+/// The time between two dates one of which is known only to the month or the year: counted
+/// in that unit and said to be about it ("about 2 months"), never in days counted from the
+/// 1st of a month that may be any of its days.
+pub fn elapsed_about(from: NaiveDate, to: NaiveDate, coarsest: super::Precision) -> String {
+    use chrono::Datelike;
+    let (from, to) = if to < from { (to, from) } else { (from, to) };
+    let years = i64::from(to.year() - from.year());
+    let months = years * 12 + i64::from(to.month()) - i64::from(from.month());
+    match coarsest {
+        super::Precision::Year => {
+            if years == 0 {
+                "the same year".to_string()
+            } else {
+                format!("about {}", plural(years, "year"))
+            }
+        }
+        _ if months == 0 => "the same month".to_string(),
+        _ if months >= 24 => format!("about {}", plural(months / 12, "year")),
+        _ => format!("about {}", plural(months, "month")),
+    }
+}
+
 /// Whole calendar months from `from` to `to` (`from` ≤ `to`).
 fn whole_months(from: NaiveDate, to: NaiveDate) -> i64 {
     let mut months =

@@ -168,6 +168,8 @@ pub struct App {
     pub export_dir: PathBuf,
     /// The folded text searched for, when a search is active (highlights, n/N).
     pub search: Option<String>,
+    /// The search as it was typed (`égalité`), which the footer echoes.
+    pub search_typed: Option<String>,
     /// A search still going through the events shown, a slice at a time between keys.
     pub searching: Option<Search>,
     /// Where an incremental search started, while the hit to move to is not found yet.
@@ -285,6 +287,7 @@ impl App {
             anchor: None,
             export_dir: PathBuf::from("."),
             search: None,
+            search_typed: None,
             searching: None,
             search_origin: None,
             hits: Vec::new(),

@@ -73,6 +73,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
     if kind == PromptKind::Search {
         let (query, origin) = (crate::query::fold(&p.input), p.origin);
         app.search = (!query.is_empty()).then_some(query);
+        app.search_typed = Some(p.input.trim().to_string());
         app.find_hits();
         app.search_origin = Some(origin);
         go_to_found(app);

@@ -25,9 +25,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(q) = &app.search {
         let (at, of) = app.hit_position();
         let more = search_more(app);
+        // As typed (`égalité`), when it is still the search folded.
+        let typed = app
+            .search_typed
+            .as_ref()
+            .filter(|t| crate::query::fold(t) == *q)
+            .unwrap_or(q);
         right.push_str(&format!(
             "/{} {at}/{of}{more}  ",
-            truncate(&sanitize(q), 16)
+            truncate(&sanitize(typed), 16)
         ));
     }
     if let Some((a, b)) = app.selection() {

@@ -1,0 +1,67 @@
+//! Rough edges a new user hit (issue: fit the desk), each with its test.
+
+mod common;
+
+use annals::query::{BadDate, parse_bounds};
+use common::{builtin, go_to, key, press, screen, typing};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn a_coarse_date_is_about_so_far_from_the_reference() {
+    let mut a = builtin(120, 40);
+    go_to(&mut a, "putin-obama-call");
+    press(&mut a, 'r');
+    // "Sep 2012" is known to the month: about 2 months before 13 Nov, not "2 months 12 days".
+    go_to(&mut a, "lavrov-tells-clinton-usaid");
+    let s = screen(&a);
+    assert!(s.contains("about 2 months before"), "{s}");
+    assert!(!s.contains("2 months 12 days"), "{s}");
+}
+
+#[test]
+fn a_range_whose_end_is_before_its_start_says_so() {
+    assert_eq!(
+        parse_bounds("2012-11..2012-09"),
+        Err(BadDate::Backwards("2012-11..2012-09".into()))
+    );
+    let mut a = builtin(120, 40);
+    press(&mut a, 'd');
+    typing(&mut a, "2012-11..2012-09");
+    key(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    assert!(s.contains("the end is before the start"), "{s}");
+}
+
+#[test]
+fn the_footer_echoes_the_search_as_typed() {
+    let mut a = builtin(120, 40);
+    press(&mut a, '/');
+    typing(&mut a, "égalité");
+    key(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    let footer = s.lines().last().unwrap();
+    assert!(footer.contains("/égalité"), "{footer}");
+}
+
+#[test]
+fn the_detail_pane_says_how_much_is_below() {
+    let mut a = builtin(120, 40);
+    go_to(&mut a, "putin-obama-call");
+    let s = screen(&a);
+    let border = s
+        .lines()
+        .find(|l| l.contains("more lines"))
+        .unwrap_or_else(|| panic!("no count of the lines below:\n{s}"));
+    let n: usize = border
+        .split("↓ ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    // Scrolled to the bottom, nothing is left below.
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..n {
+        press(&mut a, 'j');
+    }
+    assert!(!screen(&a).contains("more line"), "{}", screen(&a));
+}
