@@ -65,3 +65,22 @@ fn the_detail_pane_says_how_much_is_below() {
     }
     assert!(!screen(&a).contains("more line"), "{}", screen(&a));
 }
+
+#[test]
+fn the_strip_marks_every_event_under_the_cursor() {
+    for width in [60, 120, 200] {
+        let mut a = builtin(width, 40);
+        key(&mut a, KeyCode::Home);
+        for _ in 0..a.shown.len() {
+            let s = screen(&a);
+            // The strip's label row is the fourth line of the screen.
+            let labels = s.lines().nth(3).unwrap();
+            assert!(
+                labels.contains('▲'),
+                "{width} columns, {}:\n{s}",
+                a.cursor.get()
+            );
+            press(&mut a, 'j');
+        }
+    }
+}

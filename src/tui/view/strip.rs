@@ -87,8 +87,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// A row of tick labels for `window` across `cols` columns from `at`, with `marker` in the
-/// middle of the cursor's columns. Labels always stay: where one covers the marker's place
-/// (or touches it), that label is drawn in the cursor's colour instead of the marker.
+/// middle of the cursor's columns, always: a label it falls on (or touches) is drawn in the
+/// cursor's colour, and the marker over it, so that every event has its mark.
 pub fn labels(
     buf: &mut Buffer,
     (x, y): (u16, u16),
@@ -99,15 +99,13 @@ pub fn labels(
     style: ratatui::style::Style,
 ) {
     let m = cursor.map(|(a, b)| a + (b - a) / 2);
-    let mut marker_free = true;
     for t in axis::ticks(window, cols) {
         let w = crate::text::width(&t.label) as u16;
         let touches = m.is_some_and(|m| t.col <= m + 1 && m <= t.col + w);
-        marker_free &= !touches;
         let style = if touches { theme::STRIP_CURSOR } else { style };
         buf.set_string(x + t.col, y, &t.label, style);
     }
-    if let Some(m) = m.filter(|_| marker_free) {
+    if let Some(m) = m {
         buf.set_string(x + m, y, marker, theme::STRIP_CURSOR);
     }
 }
