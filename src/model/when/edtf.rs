@@ -15,9 +15,10 @@ impl When {
             return Ok(When::Point(day));
         }
         let owned = text.to_string();
-        // An interval with a deep-time year (`Y-13800000000/Y-4600000000`), which EDTF level 1
-        // does not have: each side read on its own.
-        if text.contains('Y')
+        // An interval with a deep-time year (`Y-13800000000/Y-4600000000`) or with a time of
+        // day on a side (`2012-11-13T19:41Z/2012-12`, as ISO 8601 writes them and importers
+        // make them), which EDTF level 1 does not have: each side read on its own.
+        if (text.contains('Y') || text.contains('T'))
             && let Some((a, b)) = text.split_once('/')
         {
             let side = |s: &str| match s {

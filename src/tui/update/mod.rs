@@ -67,7 +67,7 @@ pub fn on_key(app: &mut App, key: KeyPress) -> Vec<Effect> {
             effects
         }
         Lookup::None => match key.code {
-            KeyCode::Char(c) if mode.takes_text() && keymap::is_text(&key) => {
+            KeyCode::Char(c) if mode.takes_text() && keymap::is_text(&key) && !c.is_control() => {
                 update(app, Action::Input(c))
             }
             _ => Vec::new(),

@@ -135,7 +135,10 @@ pub fn citation(o: &Outline<'_>) -> String {
     let clean = |s: &str| sanitize(s).into_owned();
     let mut lines = vec![clean(o.title), clean(&o.date)];
     if let Some(q) = o.quotes.first() {
-        let lang = q.lang.map(|l| format!(" ({l})")).unwrap_or_default();
+        let lang = q
+            .lang
+            .map(|l| format!(" ({})", clean(l)))
+            .unwrap_or_default();
         lines.push(format!(
             "{} — {}{lang} [{}]",
             clean(&q.marked()),

@@ -61,7 +61,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut room = usize::from(left.width).saturating_sub(spans.iter().map(|s| s.width()).sum());
     if let Some(status) = &app.status {
-        spans.push(Span::styled(truncate(status, room), theme::NOTICE));
+        spans.push(Span::styled(
+            truncate(&sanitize(status), room),
+            theme::NOTICE,
+        ));
     } else if let Some(problem) = &app.file_problem {
         // Stays until the file can be read again: what is on screen is the last good data.
         let text = format!("last good data shown; the file: {problem}");
