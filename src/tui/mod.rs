@@ -236,6 +236,8 @@ fn session(
     let mut app = App::new(data, size.width, size.height);
     app.origin = origin;
     app.keep.editor = effect::editor_from_env();
+    // https://no-color.org: set and not empty.
+    app.mono = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // The session kept for this dataset: where the person was, filters, marks.
     let kept = Kept::open(&mut app, &options);
     if let Some(imported) = &app.data.imported

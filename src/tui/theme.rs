@@ -98,3 +98,31 @@ pub fn highlight(
     }
     out
 }
+
+/// The frame without colour (NO_COLOR): what a background marked becomes reverse video —
+/// except a search hit or the cursor's bar (yellow), which become bold and underlined, so
+/// that a hit on the (reversed) cursor row still shows; a grey text becomes dim. Every cell
+/// then has the terminal's own colours, so no colour is ever asked of the terminal and a
+/// redraw leaves no stray attribute.
+pub fn mono(area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let mut modifier = cell.modifier;
+            match cell.bg {
+                Color::Reset => {}
+                Color::Yellow => modifier |= Modifier::BOLD | Modifier::UNDERLINED,
+                _ => modifier ^= Modifier::REVERSED,
+            }
+            if cell.fg == Color::DarkGray {
+                modifier |= Modifier::DIM;
+            }
+            if cell.fg == Color::Red {
+                modifier |= Modifier::BOLD;
+            }
+            cell.modifier = modifier;
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
+    }
+}

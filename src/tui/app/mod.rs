@@ -170,6 +170,8 @@ pub struct App {
     pub search: Option<String>,
     /// The search as it was typed (`égalité`), which the footer echoes.
     pub search_typed: Option<String>,
+    /// No colour (NO_COLOR, https://no-color.org): emphasis by bold, underline and reverse.
+    pub mono: bool,
     /// A search still going through the events shown, a slice at a time between keys.
     pub searching: Option<Search>,
     /// Where an incremental search started, while the hit to move to is not found yet.
@@ -288,6 +290,7 @@ impl App {
             export_dir: PathBuf::from("."),
             search: None,
             search_typed: None,
+            mono: false,
             searching: None,
             search_origin: None,
             hits: Vec::new(),

@@ -56,6 +56,9 @@ impl Widget for &App {
         if let Some(f) = &self.keep.failed {
             keep::failed(f, area, buf);
         }
+        if self.mono {
+            theme::mono(area, buf);
+        }
     }
 }
 
