@@ -53,13 +53,23 @@ fn sizes() -> Vec<usize> {
 
 /// The generated dataset of `n` events, written once.
 fn dataset_file(n: usize) -> PathBuf {
+    written(&format!("gen-{n}-{SEED}.json"), |out| {
+        generator::write(n, SEED, out)
+    })
+}
+
+/// A file of target/bench-data made by `write` the first time it is asked for.
+fn written(
+    name: &str,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&dir).expect("target/bench-data");
-    let path = dir.join(format!("gen-{n}-{SEED}.json"));
+    let path = dir.join(name);
     if !path.exists() {
         let tmp = path.with_extension("tmp");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).expect("create"));
-        generator::write(n, SEED, &mut out).expect("generate");
+        write(&mut out).expect("generate");
         std::io::Write::flush(&mut out).expect("flush");
         std::fs::rename(&tmp, &path).expect("rename");
     }
@@ -107,17 +117,9 @@ fn load(c: &mut Criterion) {
 /// Loaded once per size for the benchmarks that run after loading.
 /// GDELT-shaped rows (`examples/gen_gdelt.rs`, seed 42) as a raw export, written once.
 fn gdelt_file(n: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).expect("target/bench-data");
-    let path = dir.join(format!("gdelt-{n}-{SEED}.export.CSV"));
-    if !path.exists() {
-        let tmp = path.with_extension("tmp");
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).expect("create"));
-        gen_gdelt::write(n, SEED, &mut out).expect("generate");
-        std::io::Write::flush(&mut out).expect("flush");
-        std::fs::rename(&tmp, &path).expect("rename");
-    }
-    path
+    written(&format!("gdelt-{n}-{SEED}.export.CSV"), |out| {
+        gen_gdelt::write(n, SEED, out)
+    })
 }
 
 /// GDELT at each size: the first screen of a raw export, then the browser's costs on it

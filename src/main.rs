@@ -142,7 +142,7 @@ fn open_file(path: &Path) -> Result<(Dataset, annals::import::Report), Failure> 
                 }
                 bar.set_length(p.total.max(1));
                 bar.set_position(p.bytes);
-                bar.set_message(format!("{} events", thousands(p.events)));
+                bar.set_message(format!("{} events", load::thousands(p.events)));
             }
             std::ops::ControlFlow::Continue(())
         });
@@ -217,19 +217,6 @@ fn progress_bar(name: &str) -> indicatif::ProgressBar {
     bar
 }
 
-/// 412000 → "412,000"
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A load that takes longer than this reports its progress, every `PROGRESS_EVERY`.
 const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(200);
 const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
@@ -267,13 +254,16 @@ fn validate(file: &Path) -> Outcome {
 }
 
 /// `annals import`: another tool's timeline as annals/1, the report on standard error.
-fn import(input: &Path, output: Option<&Path>, force: bool) -> Outcome {
-    let (data, report) = open_file(input)?;
-    eprint!("{}", clean_lines(&report.to_string()));
-    let text = export::canonical(&data);
+/// Writes `text` to standard output (no path, or `-`), or through the safe writer to the
+/// path, which it returns; an existing file is replaced only with `force`.
+fn write_to<'p>(
+    output: Option<&'p Path>,
+    text: &str,
+    force: bool,
+) -> Result<Option<&'p Path>, Failure> {
     let path = match output {
-        None => return write_out(&text),
-        Some(p) if p.as_os_str() == "-" => return write_out(&text),
+        None => return write_out(text).map(|()| None),
+        Some(p) if p.as_os_str() == "-" => return write_out(text).map(|()| None),
         Some(p) => p,
     };
     export::write_file(path, text.as_bytes(), force).map_err(|e| {
@@ -286,6 +276,16 @@ fn import(input: &Path, output: Option<&Path>, force: bool) -> Outcome {
         };
         Failure(EXIT_FAILURE, message)
     })?;
+    Ok(Some(path))
+}
+
+fn import(input: &Path, output: Option<&Path>, force: bool) -> Outcome {
+    let (data, report) = open_file(input)?;
+    eprint!("{}", clean_lines(&report.to_string()));
+    let text = export::canonical(&data);
+    let Some(path) = write_to(output, &text, force)? else {
+        return Ok(());
+    };
     eprintln!(
         "annals: wrote {} to {} (annals/1)",
         annals::text::plural(data.events.len(), "event"),
@@ -430,21 +430,9 @@ fn export(
         _ => export::render(format, &data, &events, export::now())
             .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?,
     };
-    let path = match output {
-        None => return write_out(&text),
-        Some(p) if p.as_os_str() == "-" => return write_out(&text),
-        Some(p) => p,
+    let Some(path) = write_to(output, &text, force)? else {
+        return Ok(());
     };
-    export::write_file(path, text.as_bytes(), force).map_err(|e| {
-        let message = match e {
-            WriteError::Exists(p) => format!(
-                "{} already exists and was left as it was; --force replaces it",
-                p.display()
-            ),
-            e => e.to_string(),
-        };
-        Failure(EXIT_FAILURE, message)
-    })?;
     eprintln!(
         "annals: wrote {} to {} ({})",
         annals::text::plural(events.len(), "event"),

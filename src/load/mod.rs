@@ -27,7 +27,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 pub use error::{LoadError, Problem, RecordKind, line_column};
-pub use progress::{Pace, Progress};
+pub use progress::{Pace, Progress, thousands};
 pub(crate) use stream::sort_events;
 
 use crate::import;
