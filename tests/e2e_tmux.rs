@@ -454,12 +454,20 @@ else sed -i 's/"title": "Third March of Millions"/"title": "Third March of Milli
 impl Tmux {
     /// The pid of annals in the pane (a child of the pane's shell).
     fn annals_pid(&self) -> String {
+        // From /proc (Linux): the shell's children, the one whose command is annals. No
+        // procps needed on the machine that runs the tests.
         let shell = self.run(&["display", "-p", "#{pane_pid}"]);
-        let out = Command::new("pgrep")
-            .args(["-P", shell.trim(), "-x", "annals"])
-            .output()
-            .expect("pgrep runs");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
+        let shell = shell.trim();
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        children
+            .split_whitespace()
+            .find(|pid| {
+                std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                    .is_ok_and(|c| c.trim() == "annals")
+            })
+            .unwrap_or_else(|| panic!("annals is not a child of the pane's shell {shell}"))
+            .to_string()
     }
 
     fn flag(&self, name: &str) -> String {
@@ -482,12 +490,20 @@ impl Tmux {
     }
 }
 
+/// Sends a signal by name, as `kill -NAME` does (through libc: no procps needed).
 fn signal(pid: &str, name: &str) {
-    let status = Command::new("kill")
-        .args([&format!("-{name}"), pid])
-        .status()
-        .expect("kill runs");
-    assert!(status.success(), "kill -{name} {pid}");
+    let number = match name {
+        "TERM" => libc::SIGTERM,
+        "HUP" => libc::SIGHUP,
+        "INT" => libc::SIGINT,
+        "TSTP" => libc::SIGTSTP,
+        "CONT" => libc::SIGCONT,
+        other => panic!("no signal {other} here"),
+    };
+    let pid: libc::pid_t = pid.parse().expect("a pid");
+    // SAFETY: kill(2) with a pid read from /proc and a signal number; no memory is touched.
+    let done = unsafe { libc::kill(pid, number) };
+    assert_eq!(done, 0, "kill -{name} {pid}");
 }
 
 #[test]
