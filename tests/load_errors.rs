@@ -59,7 +59,8 @@ fn semantic_problems_name_the_record_and_field() {
         ),
         (
             "duplicate-event-id.json",
-            "event `call`, field `id`: duplicate id (first used at position 1)",
+            "event `call`, field `id`: duplicate id: position 2 at line 8 column 6 repeats position 1 at \
+             line 7 column 6",
         ),
         (
             "unknown-actor.json",

@@ -344,13 +344,29 @@ fn problems_in_a_big_file_are_all_reported_with_their_events() {
     file.write_all(text.as_bytes()).unwrap();
     let message = load::from_path(file.path()).unwrap_err().to_string();
     let lines: Vec<&str> = message.lines().skip(1).map(str::trim).collect();
+    assert_eq!(lines.len(), 3, "{message}");
     assert_eq!(
-        lines,
-        [
-            "event `e0000000`, field `actors`: unknown actor `nobody`",
-            "event `e0004000`, field `id`: duplicate id (first used at position 4001)",
-            "event `e0009000`, field `when`: \"2019-02-30\" is not a date on the calendar (month or day out of range)",
-        ],
+        lines[0], "event `e0000000`, field `actors`: unknown actor `nobody`",
+        "{message}"
+    );
+    // Both copies of the duplicate id, each with its place in the file.
+    let (first, second) = (
+        1 + text.find("\"id\": \"e0004000\"").unwrap(),
+        1 + text.rfind("\"id\": \"e0004000\"").unwrap(),
+    );
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    assert!(
+        lines[1].starts_with("event `e0004000`, field `id`: duplicate id: position 5001 at line ")
+            && lines[1].contains(&format!("at line {} ", line_of(second)))
+            && lines[1].contains(&format!(
+                "repeats position 4001 at line {} ",
+                line_of(first)
+            )),
+        "{message}"
+    );
+    assert_eq!(
+        lines[2],
+        "event `e0009000`, field `when`: \"2019-02-30\" is not a date on the calendar (month or day out of range)",
         "{message}"
     );
 }

@@ -134,6 +134,33 @@ pub(super) fn locate(problems: &mut [Problem], text: &str) {
             }
         };
         p.at = offset.map(|o| line_column(bytes, o));
+        // A duplicate id names where the first one is too: both copies located.
+        if let Some(first) = p
+            .message
+            .strip_prefix("duplicate id (first used at position ")
+            .and_then(|r| r.strip_suffix(')'))
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let array = match p.record {
+                RecordKind::Actor => layout.actors.as_ref(),
+                RecordKind::Source => layout.sources.as_ref(),
+                RecordKind::Event => layout.events.as_ref(),
+                RecordKind::Dataset => None,
+            };
+            if let Some(item) = array.and_then(|a| a.items.get(first.wrapping_sub(1))) {
+                let o = super::spans::field_at(text, item, "id").unwrap_or(item.start);
+                let (line, column) = line_column(bytes, o);
+                let here = match p.at {
+                    Some((l, c)) => format!(" at line {l} column {c}"),
+                    None => String::new(),
+                };
+                p.message = format!(
+                    "duplicate id: position {}{here} repeats position {first} at line {line} \
+                     column {column}",
+                    p.index + 1
+                );
+            }
+        }
     }
 }
 
