@@ -142,17 +142,24 @@ pub fn export_area(screen: Rect) -> Rect {
 }
 
 /// Where the help overlay goes on a screen, for content this many lines long.
-pub fn help_area(area: Rect, content_lines: usize) -> Rect {
-    let width = area.width.saturating_sub(4).min(64);
-    let height = (content_lines as u16 + 2).min(area.height.saturating_sub(2));
+pub fn help_area(area: Rect) -> Rect {
+    let width = area.width.saturating_sub(4).min(72);
+    let lines = super::help_text::line_count(width.saturating_sub(2));
+    let height = (lines as u16 + 2).min(area.height.saturating_sub(2));
     centered(area, width, height)
 }
 
-/// How far the overlay can scroll on a screen of this size.
+/// How far the overlay can scroll on a screen of this size (its lines wrapped).
 pub fn help_max_scroll(width: u16, height: u16) -> usize {
-    let n = super::keymap::help_rows().len();
-    let r = help_area(Rect::new(0, 0, width, height), n);
+    let r = help_area(Rect::new(0, 0, width, height));
+    let n = super::help_text::line_count(r.width.saturating_sub(2));
     n.saturating_sub(usize::from(r.height.saturating_sub(2)))
+}
+
+/// Lines inside the help overlay: what a page of it scrolls.
+pub fn help_page(width: u16, height: u16) -> usize {
+    let r = help_area(Rect::new(0, 0, width, height));
+    usize::from(r.height.saturating_sub(2)).max(1)
 }
 
 /// Rows of the list (or the lanes) on screen, inside the border: what a page moves.

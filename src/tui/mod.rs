@@ -8,6 +8,7 @@ pub mod app;
 pub mod detail;
 pub mod effect;
 pub mod follow;
+pub mod help_text;
 pub mod keymap;
 pub mod layout;
 pub mod mode;

@@ -346,10 +346,15 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
 fn help_action(app: &mut App, action: Action) {
     let max = layout::help_max_scroll(app.width, app.height);
     let scroll = app.help.get_or_insert(0);
+    let page = layout::help_page(app.width, app.height);
     match action {
         Action::Back => app.help = None,
         Action::Down | Action::WheelDown { .. } => *scroll = (*scroll + 1).min(max),
         Action::Up | Action::WheelUp { .. } => *scroll = scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + page).min(max),
+        Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+        Action::First => *scroll = 0,
+        Action::Last => *scroll = max,
         _ => {}
     }
 }
