@@ -427,6 +427,7 @@ fn export(
     let events = filter(&data, &index, q)?.apply(&data, &index);
     let text = match format {
         export::Format::Csv => export::render_csv(&data, &events, csv),
+        export::Format::Markdown => export::render_markdown(&data, &events, &q.describe()),
         _ => export::render(format, &data, &events, export::now())
             .map_err(|e| Failure(EXIT_FAILURE, e.to_string()))?,
     };

@@ -127,3 +127,24 @@ fn the_help_wraps_what_does_not_fit_and_pages_to_its_end() {
         screen(&a)
     );
 }
+
+#[test]
+fn a_brief_made_from_a_query_states_the_query() {
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("annals")
+            .unwrap()
+            .args(["export", "--format", "md"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let brief = run(&["--from", "2012-09", "--to", "2012-11", "--actor", "Лавров"]);
+    let head: Vec<&str> = brief.lines().take(6).collect();
+    assert!(
+        head.contains(&"Query: from 2012-09 to 2012-11 · actor: Лавров"),
+        "{head:?}"
+    );
+    assert!(!run(&[]).contains("Query:"));
+}

@@ -24,6 +24,34 @@ pub enum QueryError {
 }
 
 impl QueryArgs {
+    /// The query in words, as typed: "from 2012-09 to 2012-11 · actor: Лавров · text: usaid".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match (&self.from, &self.to) {
+            (Some(f), Some(t)) => parts.push(format!("from {f} to {t}")),
+            (Some(f), None) => parts.push(format!("from {f}")),
+            (None, Some(t)) => parts.push(format!("until {t}")),
+            (None, None) => {}
+        }
+        if !self.actors.is_empty() {
+            let join = if self.all { " and " } else { " or " };
+            parts.push(format!("actor: {}", self.actors.join(join)));
+        }
+        if let Some(t) = &self.text {
+            parts.push(format!("text: {t}"));
+        }
+        for (name, list) in [
+            ("where", &self.conditions),
+            ("tag", &self.tags),
+            ("source", &self.sources),
+        ] {
+            if !list.is_empty() {
+                parts.push(format!("{name}: {}", list.join(", ")));
+            }
+        }
+        parts.join(" · ")
+    }
+
     /// The filter these options ask for.
     pub fn filter(&self, data: &Dataset, index: &ActorIndex) -> Result<Filter, QueryError> {
         let mut f = Filter {

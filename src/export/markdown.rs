@@ -38,6 +38,12 @@ fn footnote(s: &Source) -> String {
 }
 
 pub fn render(data: &Dataset) -> String {
+    render_with_query(data, None)
+}
+
+/// The brief, saying under its title the query that chose its events (its bounds, actors,
+/// text…), not only the span of the events found.
+pub fn render_with_query(data: &Dataset, query: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md(&data.title));
     let mut about = crate::text::plural(data.events.len(), "event");
@@ -45,6 +51,9 @@ pub fn render(data: &Dataset) -> String {
         about = format!("{range} · {about}");
     }
     let _ = writeln!(out, "{about}\n");
+    if let Some(q) = query.filter(|q| !q.is_empty()) {
+        let _ = writeln!(out, "Query: {}\n", md(q));
+    }
     if let Some(d) = &data.description {
         let _ = writeln!(out, "{}\n", md(d));
     }

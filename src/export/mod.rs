@@ -112,6 +112,11 @@ pub fn render(
     })
 }
 
+/// `render` for a Markdown brief that says the query that chose its events.
+pub fn render_markdown(data: &Dataset, events: &[EventIx], query: &str) -> String {
+    markdown::render_with_query(&data.subset(events), Some(query))
+}
+
 /// `render` for CSV in a chosen style (`--csv-raw`, `--bom`).
 pub fn render_csv(data: &Dataset, events: &[EventIx], style: csv::Style) -> String {
     csv::render_with(&data.subset(events), style)
