@@ -249,15 +249,16 @@ fn select_the_autumn_and_export_it_in_every_format() {
     let to = data.event_position("putin-obama-call").unwrap().get();
     let count = to - from + 1;
     t.wait_text(&format!("1/{n}"));
+    t.keys(&["g", "g"]);
+    for _ in 0..from {
+        t.keys(&["j"]);
+    }
+    t.keys(&["v"]);
+    for _ in from..to {
+        t.keys(&["j"]);
+    }
+    // The range is selected once: it stays after each write, to be written in every format.
     for format in 0..annals::export::Format::ALL.len() {
-        t.keys(&["g", "g"]);
-        for _ in 0..from {
-            t.keys(&["j"]);
-        }
-        t.keys(&["v"]);
-        for _ in from..to {
-            t.keys(&["j"]);
-        }
         t.wait_all(&[" VISUAL ", &format!("{count} selected")]);
         t.keys(&["x"]);
         t.wait_text("┌ Export");
@@ -288,7 +289,8 @@ fn select_the_autumn_and_export_it_in_every_format() {
                 .collect::<Vec<_>>()
         )
     );
-    t.keys(&["q"]);
+    // `v` drops the range, then `q` quits.
+    t.keys(&["v", "q"]);
     t.wait_text("annals exited with 0");
 }
 

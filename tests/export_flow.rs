@@ -88,9 +88,11 @@ fn the_dialog_writes_the_range_and_reports_it() {
     // The file loads back as the selected events with what they reference.
     let back = load::from_path(&dir.path().join("annals-2012-09-12--2012-11-13.json")).unwrap();
     assert_eq!(back, app.data.subset(&range));
-    assert!(
-        app.selection().is_none(),
-        "the range is done with once exported"
+    // The range stays, to be written again in another format.
+    assert_eq!(
+        app.selection().map(|(a, b)| b.get() - a.get() + 1),
+        Some(range.len()),
+        "the range is kept after a write"
     );
 }
 
@@ -307,7 +309,7 @@ fn the_dialog_asks_for_a_write_and_takes_in_what_came_of_it() {
             .as_str()
         )
     );
-    assert!(app.selection().is_none());
+    assert!(app.selection().is_some(), "the range is kept after a write");
 }
 
 #[test]

@@ -131,8 +131,8 @@ pub(super) fn exported(app: &mut App, result: Result<(), ExportFailure>) {
                 d.name.trim(),
                 d.format().name()
             ));
+            // The range stays: `x` writes it again in another format, `v` drops it.
             app.export = None;
-            app.anchor = None;
         }
         Err(ExportFailure::Exists) => d.confirm = true,
         Err(ExportFailure::Failed(e)) => d.error = Some(e),
