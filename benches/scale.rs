@@ -153,19 +153,26 @@ fn gdelt(c: &mut Criterion) {
         let mut app = App::new(data, WIDTH, HEIGHT);
         app.cursor = annals::model::ShownIx::new(app.shown.len() / 2);
         annals::tui::update::keep_in_view(&mut app);
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
-        g.bench_function("frame_cursor_mid_list", |b| {
-            b.iter(|| {
-                terminal.clear().expect("clear");
-                terminal
-                    .draw(|f| f.render_widget(black_box(&app), f.area()))
-                    .expect("a frame")
-                    .area
-                    .width
-            })
-        });
+        bench_frame(&mut g, &app);
         g.finish();
     }
+}
+
+/// A whole frame with the cursor where `app` has it. One terminal for all frames, as in the
+/// browser; `clear` makes each frame a whole one (every cell drawn and compared), the most a
+/// key can cost.
+fn bench_frame(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    g.bench_function("frame_cursor_mid_list", |b| {
+        b.iter(|| {
+            terminal.clear().expect("clear");
+            terminal
+                .draw(|f| f.render_widget(black_box(app), f.area()))
+                .expect("a frame")
+                .area
+                .width
+        })
+    });
 }
 
 fn loaded(n: usize) -> Dataset {
@@ -214,19 +221,7 @@ fn after_load(c: &mut Criterion) {
         let middle = app.shown.len() / 2;
         app.cursor = annals::model::ShownIx::new(middle);
         annals::tui::update::keep_in_view(&mut app);
-        // One terminal for all frames, as in the browser; `clear` makes each frame a whole
-        // one (every cell drawn and compared), the most a key can cost.
-        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
-        g.bench_function("frame_cursor_mid_list", |b| {
-            b.iter(|| {
-                terminal.clear().expect("clear");
-                terminal
-                    .draw(|f| f.render_widget(black_box(&app), f.area()))
-                    .expect("a frame")
-                    .area
-                    .width
-            })
-        });
+        bench_frame(&mut g, &app);
 
         let ten_k = &data.all_events()[..data.events.len().min(10_000)];
         for format in Format::ALL {

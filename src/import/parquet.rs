@@ -453,6 +453,7 @@ pub fn read(
         }
     };
     let mut values: Vec<String> = vec![String::new(); kept_names.len()];
+    let mut scratch = String::new();
     for file in files {
         let mask = ProjectionMask::roots(file.reader.parquet_schema(), kept.iter().copied());
         let batches = file
@@ -484,9 +485,9 @@ pub fn read(
                     let cols: Vec<Column> = batch.columns().iter().filter_map(Column::of).collect();
                     for i in 0..batch.num_rows() {
                         for (c, v) in cols.iter().zip(values.iter_mut()) {
-                            let mut scratch = std::mem::take(v);
-                            let text = c.text(i, &mut scratch).to_string();
-                            *v = text;
+                            let text = c.text(i, &mut scratch);
+                            v.clear();
+                            v.push_str(text);
                         }
                         let r = Record {
                             names: &kept_names,

@@ -114,7 +114,9 @@ impl Filter {
             return candidates;
         }
         let mut text = Needle::new(self.text.as_deref().unwrap_or(""));
-        text.for_many(data);
+        if self.text.is_some() {
+            text.for_many(data);
+        }
         let mut buf = Vec::new();
         candidates
             .into_iter()

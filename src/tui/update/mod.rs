@@ -142,10 +142,9 @@ pub fn done(app: &mut App, done: Done) -> Vec<Effect> {
         }
         Done::Edited { intent, result } => keep::edited(app, intent, result),
         Done::Saved { kind, result } => keep::saved(app, kind, result),
-        Done::Said(result) => {
-            app.status = Some(match result {
-                Ok(s) | Err(s) => crate::text::sanitize(&s).into_owned(),
-            });
+        // The footer cleans what it shows.
+        Done::Said(Ok(s) | Err(s)) => {
+            app.status = Some(s);
             Vec::new()
         }
     };
