@@ -45,7 +45,21 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     }
+    // The settings file: its date order is for every command; the rest for the browser.
+    let settings = annals::tui::config::settings(cli.config.as_deref());
+    annals::model::when::set_date_order(settings.date_order);
+    if let Some(notice) = &settings.notice
+        && cli.command.is_some()
+        && !matches!(cli.command, Some(Command::Config { .. }))
+    {
+        eprintln!("annals: {}", clean(notice));
+    }
     let outcome = match cli.command {
+        Some(Command::Config {
+            print_default,
+            path,
+            check,
+        }) => config(cli.config.as_deref(), print_default, path, check),
         Some(Command::Import {
             input,
             output,
@@ -100,7 +114,7 @@ fn main() -> ExitCode {
             force,
             csv.into(),
         ),
-        None => browse(&cli.files, cli.fresh),
+        None => browse(&cli.files, cli.fresh, settings),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -529,7 +543,60 @@ fn not_a_terminal() -> Failure {
     )
 }
 
-fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
+/// `annals config`: where the file is, a default one, or a check of it.
+fn config(explicit: Option<&Path>, print_default: bool, path: bool, check: bool) -> Outcome {
+    use annals::tui::config;
+    if print_default {
+        print!("{}", config::default_text());
+        return Ok(());
+    }
+    let at = explicit
+        .map(Path::to_path_buf)
+        .or_else(config::default_path)
+        .ok_or_else(|| {
+            Failure(
+                EXIT_FAILURE,
+                "no configuration folder (is HOME set?)".into(),
+            )
+        })?;
+    if path {
+        println!("{}", at.display());
+        return Ok(());
+    }
+    match config::read(explicit) {
+        Ok(Some((p, _))) => {
+            println!("{}: fine", p.display());
+            Ok(())
+        }
+        Ok(None) if check => {
+            println!("{}: no such file; annals uses the defaults", at.display());
+            Ok(())
+        }
+        Ok(None) => {
+            println!(
+                "{}: no such file; `annals config --default > {}` starts one",
+                at.display(),
+                at.display()
+            );
+            Ok(())
+        }
+        Err(e) if e.unreadable.is_some() => Err(Failure(EXIT_FAILURE, e.to_string())),
+        Err(e) => {
+            let lines: Vec<String> = e
+                .problems
+                .iter()
+                .map(|p| format!("{}:{p}", e.path.display()))
+                .collect();
+            Err(Failure(EXIT_FAILURE, lines.join("\n")))
+        }
+    }
+}
+
+fn browse(
+    files: &[std::path::PathBuf],
+    fresh: bool,
+    settings: annals::tui::config::Settings,
+) -> Outcome {
     // A stream is read whole before the terminal is taken: a pipe that waits for its writer
     // (or never ends) leaves the terminal as it was, and Ctrl-C stops it.
     let stdin = std::path::PathBuf::from("-");
@@ -554,6 +621,7 @@ fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
         let options = annals::tui::Options {
             fresh,
             input: INPUT.get_or_init(Default::default).clone(),
+            settings,
         };
         return annals::tui::run_stream(data, load::stream_name(path), options)
             .map_err(run_failure);
@@ -573,6 +641,7 @@ fn browse(files: &[std::path::PathBuf], fresh: bool) -> Outcome {
     let options = annals::tui::Options {
         fresh,
         input: INPUT.get_or_init(Default::default).clone(),
+        settings,
     };
     let outcome = match files {
         [] => annals::tui::run(load::builtin(), options),

@@ -110,6 +110,41 @@ pub fn pad(text: &str, cells: usize) -> String {
     format!("{t}{}", " ".repeat(cells.saturating_sub(w)))
 }
 
+/// Breaks `text` into lines of at most `cells` cells, between words; a word longer than a
+/// line is cut where the line ends. Always at least one line.
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = width(word);
+        if used > 0 && used + 1 + w <= cells {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > cells && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +177,14 @@ mod tests {
         assert_eq!(pad("日本", 5), "日本 ");
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_and_cuts_only_a_word_too_long() {
+        assert_eq!(wrap("next search hit", 8), ["next", "search", "hit"]);
+        assert_eq!(wrap("a b c", 3), ["a b", "c"]);
+        assert_eq!(wrap("Владимирович", 5), ["Влади", "миров", "ич"]);
+        assert!(wrap("Владимирович", 5).iter().all(|l| width(l) <= 5));
+        assert_eq!(wrap("", 4), [""]);
     }
 }

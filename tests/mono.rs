@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier};
 #[test]
 fn without_colour_the_cursor_hits_and_bars_still_show() {
     let mut a = builtin(120, 40);
-    a.mono = true;
+    a.theme = annals::tui::theme::Theme::Mono;
     go_to(&mut a, "putin-obama-call");
     press(&mut a, '/');
     typing(&mut a, "Putin");

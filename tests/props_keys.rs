@@ -470,8 +470,8 @@ fn check(app: &App) -> Result<(), String> {
             return fail(format!("detail scrolled to {} of {max}", app.detail_scroll));
         }
     }
-    if let Some(scroll) = app.help {
-        let max = layout::help_max_scroll(app.width, app.height);
+    if let Some(scroll) = app.help.as_ref().map(|h| h.scroll) {
+        let max = layout::help_canvas(app).max_scroll();
         if scroll > max {
             return fail(format!("help scrolled to {scroll} of {max}"));
         }

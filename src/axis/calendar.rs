@@ -105,8 +105,15 @@ impl Unit {
             Unit::Year => year_text(f.year()),
             Unit::Quarter => format!("Q{} {}", f.month0() / 3 + 1, year_text(f.year())),
             Unit::Month => format!("{} {}", f.format("%B"), year_text(f.year())),
-            Unit::Week => format!("week of {} {}", f.format("%-d %b"), year_text(f.year())),
-            Unit::Day => format!("{} {}", f.format("%a %-d %b"), year_text(f.year())),
+            Unit::Week => format!(
+                "week of {}",
+                crate::model::when::day_text(f, crate::model::when::date_order())
+            ),
+            Unit::Day => format!(
+                "{} {}",
+                f.format("%a"),
+                crate::model::when::day_text(f, crate::model::when::date_order())
+            ),
         }
     }
 

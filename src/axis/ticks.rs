@@ -105,7 +105,11 @@ impl Step {
         let year = year_text(d.year());
         let with_year = |s: String| if first { format!("{s} {year}") } else { s };
         match self {
-            Step::Day | Step::Week => with_year(d.format("%-d %b").to_string()),
+            Step::Day | Step::Week => with_year(crate::model::when::day_month(
+                d,
+                crate::model::when::date_order(),
+                false,
+            )),
             Step::Months(_) if d.month() == 1 => year,
             Step::Months(_) => with_year(d.format("%b").to_string()),
             Step::Years(_) => year,

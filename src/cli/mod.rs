@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// With no argument, opens the built-in dataset (Moscow and Washington, 1999–2013).
 #[derive(Debug, Parser)]
-#[command(name = "annals", version, args_conflicts_with_subcommands = true)]
+#[command(name = "annals", version)]
 pub struct Cli {
     /// A dataset to open instead of the built-in one: annals/1, TimelineJS, Timesketch,
     /// plaso, GDELT events, Parquet, or any CSV, TSV or JSON Lines table with a date column.
@@ -22,6 +22,10 @@ pub struct Cli {
     /// Start afresh: do not restore where you were, your filters and marks.
     #[arg(long)]
     pub fresh: bool,
+
+    /// Read settings from this file instead of `annals config --path`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -110,6 +114,22 @@ pub enum Command {
     },
     /// Print the manual page (roff): `annals man > ~/.local/share/man/man1/annals.1`.
     Man,
+    /// The settings file: where it is read from, a commented default one, or check it.
+    ///
+    /// `annals config --default > "$(annals config --path)"` starts one. It sets the theme
+    /// (dark, light, high-contrast, mono), the view a dataset opens in, the date order,
+    /// whether Esc on the timeline quits, and new keys for any action.
+    Config {
+        /// Print a commented file with every setting and key binding at its default.
+        #[arg(long = "default", conflicts_with_all = ["path", "check"])]
+        print_default: bool,
+        /// Print where the settings file is read from.
+        #[arg(long, conflicts_with = "check")]
+        path: bool,
+        /// Check the file: every problem with its line and column; exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
     /// Convert another tool's timeline to annals/1, with a report on standard error of what
     /// was read, kept, left out and changed.
     Import {

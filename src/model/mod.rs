@@ -348,7 +348,8 @@ pub fn span<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<(NaiveDat
 /// "12 Sep 2012 – 13 Nov 2012" (or one day), the stretch a run of events covers.
 pub fn span_text<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<String> {
     let (a, b) = span(events)?;
-    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    let order = when::date_order();
+    let day = |d: NaiveDate| when::day_text(d, order);
     Some(if a == b {
         day(a)
     } else {

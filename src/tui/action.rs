@@ -44,6 +44,10 @@ pub enum Action {
     },
     /// Open the actor picker.
     OpenPicker,
+    /// Open the tag picker.
+    OpenTags,
+    /// The help: start typing its filter.
+    HelpFilter,
     /// Open the text search prompt.
     OpenSearch,
     /// Open the date bounds prompt.

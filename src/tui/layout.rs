@@ -141,25 +141,10 @@ pub fn export_area(screen: Rect) -> Rect {
     centered(screen, w, h)
 }
 
-/// Where the help overlay goes on a screen, for content this many lines long.
-pub fn help_area(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).min(72);
-    let lines = super::help_text::line_count(width.saturating_sub(2));
-    let height = (lines as u16 + 2).min(area.height.saturating_sub(2));
-    centered(area, width, height)
-}
-
-/// How far the overlay can scroll on a screen of this size (its lines wrapped).
-pub fn help_max_scroll(width: u16, height: u16) -> usize {
-    let r = help_area(Rect::new(0, 0, width, height));
-    let n = super::help_text::line_count(r.width.saturating_sub(2));
-    n.saturating_sub(usize::from(r.height.saturating_sub(2)))
-}
-
-/// Lines inside the help overlay: what a page of it scrolls.
-pub fn help_page(width: u16, height: u16) -> usize {
-    let r = help_area(Rect::new(0, 0, width, height));
-    usize::from(r.height.saturating_sub(2)).max(1)
+/// The help overlay laid out for the screen: its popup, lines and page.
+pub fn help_canvas(app: &App) -> super::help_text::Canvas {
+    let filter = app.help.as_ref().map(|h| h.filter.as_str()).unwrap_or("");
+    super::help_text::canvas(app.keymap, filter, Rect::new(0, 0, app.width, app.height))
 }
 
 /// Rows of the list (or the lanes) on screen, inside the border: what a page moves.

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod detail;
 pub mod effect;
 pub mod follow;
@@ -123,6 +124,8 @@ pub struct Options {
     pub fresh: bool,
     /// How a file of another format is read.
     pub input: crate::import::Options,
+    /// The config file's settings (theme, view, keys…).
+    pub settings: config::Settings,
 }
 
 pub fn run(data: Dataset, options: Options) -> Result<(), RunError> {
@@ -237,8 +240,7 @@ fn session(
     let mut app = App::new(data, size.width, size.height);
     app.origin = origin;
     app.keep.editor = effect::editor_from_env();
-    // https://no-color.org: set and not empty.
-    app.mono = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    options.settings.apply(&mut app);
     // The session kept for this dataset: where the person was, filters, marks.
     let kept = Kept::open(&mut app, &options);
     if let Some(imported) = &app.data.imported

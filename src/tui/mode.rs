@@ -15,6 +15,8 @@ pub enum Mode {
     Detail,
     /// The help overlay is open.
     Help,
+    /// The help's filter is being typed (`/` in the help): printable keys are text.
+    HelpFilter,
     /// The actor picker is open: printable keys type into its query.
     Picker,
     /// A prompt (search, dates, go to) is open: printable keys type into it.
@@ -30,12 +32,13 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Timeline,
         Mode::Visual,
         Mode::Lanes,
         Mode::Detail,
         Mode::Help,
+        Mode::HelpFilter,
         Mode::Picker,
         Mode::Prompt,
         Mode::Export,
@@ -46,7 +49,10 @@ impl Mode {
 
     /// Whether printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Picker | Mode::Prompt | Mode::Export)
+        matches!(
+            self,
+            Mode::Picker | Mode::Prompt | Mode::Export | Mode::HelpFilter
+        )
     }
 
     /// The footer's name for the mode.
@@ -59,7 +65,7 @@ impl Mode {
             Mode::Detail => "DETAIL",
             Mode::Picker => "ACTORS",
             Mode::Prompt => "PROMPT",
-            Mode::Help => "HELP",
+            Mode::Help | Mode::HelpFilter => "HELP",
             Mode::Mend | Mode::Delete => "EDIT",
         }
     }
@@ -72,6 +78,7 @@ impl Mode {
             Mode::Lanes => Scope::Lanes,
             Mode::Detail => Scope::Detail,
             Mode::Help => Scope::Help,
+            Mode::HelpFilter => Scope::HelpFilter,
             Mode::Picker => Scope::Picker,
             Mode::Prompt => Scope::Prompt,
             Mode::Export => Scope::Export,
@@ -93,6 +100,8 @@ pub enum Scope {
     Lanes,
     Detail,
     Help,
+    /// Typing the help's filter.
+    HelpFilter,
     Picker,
     Prompt,
     Export,
@@ -107,7 +116,7 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::Timeline,
         Scope::Visual,
         Scope::Lanes,
@@ -120,6 +129,7 @@ impl Scope {
         Scope::Mend,
         Scope::Delete,
         Scope::Help,
+        Scope::HelpFilter,
         Scope::Anywhere,
     ];
 
@@ -144,7 +154,8 @@ impl Scope {
             Scope::Lanes => "Lanes view (after t)",
             Scope::Detail => "Detail",
             Scope::Help => "Help",
-            Scope::Picker => "Actor picker",
+            Scope::HelpFilter => "Help's filter (after /)",
+            Scope::Picker => "Actor and tag pickers",
             Scope::Prompt => "Prompts (search, dates, where, go to)",
             Scope::Export => "Export dialog",
             Scope::Confirm => "Replace a file?",
@@ -153,5 +164,29 @@ impl Scope {
             Scope::Browse => "Timeline and detail",
             Scope::Anywhere => "Anywhere",
         }
+    }
+
+    /// The scope's name in the config file (`[keys.detail]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Timeline => "timeline",
+            Scope::Visual => "visual",
+            Scope::Lanes => "lanes",
+            Scope::Detail => "detail",
+            Scope::Help => "help",
+            Scope::HelpFilter => "help_filter",
+            Scope::Picker => "picker",
+            Scope::Prompt => "prompt",
+            Scope::Export => "export",
+            Scope::Confirm => "confirm",
+            Scope::Mend => "mend",
+            Scope::Delete => "delete",
+            Scope::Browse => "browse",
+            Scope::Anywhere => "anywhere",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.name() == name)
     }
 }

@@ -4,6 +4,117 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Block;
 
+/// The colours the frame is drawn in. Views draw in `dark`'s styles (the constants below);
+/// the others are a pass over the finished frame that maps each colour, so no view knows of
+/// themes and a redraw leaves nothing of another theme behind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Today's colours, for a dark terminal.
+    #[default]
+    Dark,
+    /// For a white terminal: no pale grey or yellow text, no yellow background.
+    Light,
+    /// Bright colours and no grey on a dark terminal.
+    HighContrast,
+    /// No colour at all: bold, underline, reverse and dim (NO_COLOR, a terminal without
+    /// colours).
+    Mono,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Dark, Theme::Light, Theme::HighContrast, Theme::Mono];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Dark => "dark",
+            Theme::Light => "light",
+            Theme::HighContrast => "high-contrast",
+            Theme::Mono => "mono",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The theme the environment asks for, whatever the config says: none when `NO_COLOR`
+    /// is set and not empty (https://no-color.org) or the terminal has no colours.
+    pub fn forced(
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&std::ffi::OsStr>,
+    ) -> Option<Theme> {
+        let no_color = no_color.is_some_and(|v| !v.is_empty());
+        let colourless = term
+            .and_then(|t| t.to_str())
+            .is_some_and(|t| matches!(t, "dumb" | "vt52" | "vt100" | "vt102" | "vt220"));
+        (no_color || colourless).then_some(Theme::Mono)
+    }
+
+    /// Redraws the finished frame in this theme.
+    pub fn apply(self, area: ratatui::layout::Rect, buf: &mut ratatui::buffer::Buffer) {
+        match self {
+            Theme::Dark => {}
+            Theme::Mono => mono(area, buf),
+            Theme::Light | Theme::HighContrast => {
+                for y in area.top()..area.bottom() {
+                    for x in area.left()..area.right() {
+                        let cell = &mut buf[(x, y)];
+                        let (fg, bg) = if self == Theme::Light {
+                            light(cell.fg, cell.bg)
+                        } else {
+                            high_contrast(cell.fg, cell.bg)
+                        };
+                        cell.fg = fg;
+                        cell.bg = bg;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// On white: dark, saturated text; pale backgrounds under black text.
+fn light(fg: Color, bg: Color) -> (Color, Color) {
+    let bg2 = match bg {
+        Color::Yellow => Color::Indexed(177),
+        Color::Cyan => Color::Indexed(117),
+        Color::Blue => Color::Indexed(153),
+        Color::DarkGray => Color::Indexed(250),
+        other => other,
+    };
+    let fg2 = match fg {
+        _ if bg2 != bg => Color::Black,
+        Color::DarkGray => Color::Indexed(240),
+        Color::Yellow => Color::Indexed(130),
+        Color::Cyan => Color::Indexed(24),
+        Color::Magenta => Color::Indexed(127),
+        Color::Red => Color::Indexed(160),
+        Color::White => Color::Black,
+        other => other,
+    };
+    (fg2, bg2)
+}
+
+/// On black: the bright colours, white for grey.
+fn high_contrast(fg: Color, bg: Color) -> (Color, Color) {
+    let bg2 = match bg {
+        Color::Yellow => Color::LightYellow,
+        Color::Cyan => Color::LightCyan,
+        Color::DarkGray => Color::Gray,
+        other => other,
+    };
+    let fg2 = match fg {
+        Color::Reset if bg == Color::Blue => Color::White,
+        Color::DarkGray => Color::White,
+        Color::Yellow => Color::LightYellow,
+        Color::Cyan => Color::LightCyan,
+        Color::Magenta => Color::LightMagenta,
+        Color::Red => Color::LightRed,
+        other => other,
+    };
+    (fg2, bg2)
+}
+
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const YEAR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);

@@ -7,7 +7,10 @@
 mod edtf;
 mod wording;
 
-pub use wording::{elapsed_about, elapsed_text, relative_text, year_text};
+pub use wording::{
+    DateOrder, date_order, day_month, day_text, elapsed_about, elapsed_text, relative_text,
+    set_date_order, year_text,
+};
 
 use std::cmp::Ordering;
 

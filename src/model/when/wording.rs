@@ -6,6 +6,54 @@ use crate::text::plural;
 
 use super::{End, Point, Precision, Qualifier, TimeOfDay, When};
 
+/// How a day and its month are ordered in words: "13 Nov 2012" or "Nov 13, 2012".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    #[default]
+    DayMonth,
+    MonthDay,
+}
+
+static MONTH_FIRST: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets how dates are worded for the rest of the process (the config's `date_order`; set
+/// once, before anything is drawn or printed).
+pub fn set_date_order(order: DateOrder) {
+    MONTH_FIRST.store(
+        order == DateOrder::MonthDay,
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+pub fn date_order() -> DateOrder {
+    if MONTH_FIRST.load(std::sync::atomic::Ordering::Relaxed) {
+        DateOrder::MonthDay
+    } else {
+        DateOrder::DayMonth
+    }
+}
+
+/// "13 Nov" or "Nov 13" (`pad`: the day in two digits, for columns).
+pub fn day_month(d: NaiveDate, order: DateOrder, pad: bool) -> String {
+    let day = if pad {
+        format!("{:02}", d.day())
+    } else {
+        d.day().to_string()
+    };
+    match order {
+        DateOrder::DayMonth => format!("{day} {}", month_short(d)),
+        DateOrder::MonthDay => format!("{} {day}", month_short(d)),
+    }
+}
+
+/// "13 Nov 2012" or "Nov 13, 2012".
+pub fn day_text(d: NaiveDate, order: DateOrder) -> String {
+    match order {
+        DateOrder::DayMonth => format!("{} {}", day_month(d, order, false), year_text(d.year())),
+        DateOrder::MonthDay => format!("{}, {}", day_month(d, order, false), year_text(d.year())),
+    }
+}
+
 /// The month's full English name, from chrono: "November".
 fn month_long(d: NaiveDate) -> &'static str {
     chrono::Month::try_from(d.month() as u8)
@@ -93,18 +141,21 @@ fn clock_text(t: &TimeOfDay) -> String {
 }
 
 impl Point {
-    /// "13 Nov 2012", "Nov 2012", "2012", "13 Nov 2012 19:41 UTC", with `?`/`~` kept.
+    /// "13 Nov 2012", "Nov 2012", "2012", "13 Nov 2012 19:41 UTC", with `?`/`~` kept (in
+    /// the date order set, `set_date_order`).
     pub fn short(&self) -> String {
+        self.short_in(date_order())
+    }
+
+    pub fn short_in(&self, order: DateOrder) -> String {
         let d = self.first_day;
         let base = match self.precision {
             Precision::Year => year_text(d.year()),
             Precision::Month => format!("{} {}", month_short(d), year_text(d.year())),
-            Precision::Day => format!("{} {} {}", d.day(), month_short(d), year_text(d.year())),
+            Precision::Day => day_text(d, order),
             Precision::Time => format!(
-                "{} {} {} {}",
-                d.day(),
-                month_short(d),
-                year_text(d.year()),
+                "{} {}",
+                day_text(d, order),
                 self.time.as_ref().map(clock_text).unwrap_or_default()
             ),
         };
@@ -117,7 +168,7 @@ impl Point {
         let base = match self.precision {
             Precision::Year => String::new(),
             Precision::Month => month_short(d).to_string(),
-            Precision::Day | Precision::Time => format!("{:02} {}", d.day(), month_short(d)),
+            Precision::Day | Precision::Time => day_month(d, date_order(), true),
         };
         format!("{base}{}", self.qualifier.suffix())
     }
@@ -150,11 +201,9 @@ impl Point {
             Precision::Month => format!("{} {}", month_long(d), year_text(d.year())),
             Precision::Day => format!("{} {}", d.format("%a"), self.short()),
             Precision::Time => format!(
-                "{} {} {} {} {}",
+                "{} {} {}",
                 d.format("%a"),
-                d.day(),
-                month_short(d),
-                year_text(d.year()),
+                day_text(d, date_order()),
                 self.time.as_ref().map(clock_text).unwrap_or_default()
             ),
         };

@@ -45,6 +45,16 @@ pub enum Row {
     Gap { from: NaiveDate, to: NaiveDate },
 }
 
+/// The help overlay: how far it is scrolled, and what it is filtered by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Help {
+    pub scroll: usize,
+    /// Only bindings whose keys, description or section contain this.
+    pub filter: String,
+    /// The filter is being typed (`/`): printable keys go into it.
+    pub typing: bool,
+}
+
 /// What the left (or only) pane shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -95,6 +105,19 @@ pub struct Picker {
     /// Actors chosen so far (Tab), applied by Enter.
     pub chosen: Vec<ActorIx>,
     pub mode: ActorMode,
+}
+
+/// The tag picker: every tag of the dataset with its count, narrowed as the query is typed;
+/// the events shown are those with any of the chosen tags.
+pub struct TagPicker {
+    pub query: String,
+    /// Every tag (as first written) and how many events have it, most used first.
+    pub tags: Vec<(String, usize)>,
+    /// Positions in `tags` that contain the query, in that order.
+    pub results: Vec<usize>,
+    pub selected: usize,
+    /// Tags chosen so far (folded, as the filter holds them).
+    pub chosen: Vec<String>,
 }
 
 /// What a prompt asks for.
@@ -159,6 +182,7 @@ pub struct App {
     /// What the timeline shows.
     pub filter: Filter,
     pub picker: Option<Picker>,
+    pub tag_picker: Option<TagPicker>,
     pub prompt: Option<Prompt>,
     pub export: Option<ExportDialog>,
     /// The event the visual range started at (`v`); the range runs from there to the
@@ -170,8 +194,13 @@ pub struct App {
     pub search: Option<String>,
     /// The search as it was typed (`égalité`), which the footer echoes.
     pub search_typed: Option<String>,
-    /// No colour (NO_COLOR, https://no-color.org): emphasis by bold, underline and reverse.
-    pub mono: bool,
+    /// The colours: dark (the default), light, high contrast, or none (`mono`: NO_COLOR,
+    /// https://no-color.org, emphasis by bold, underline and reverse).
+    pub theme: super::theme::Theme,
+    /// The key bindings (the defaults, or as the config file rebinds them).
+    pub keymap: &'static super::keymap::Keymap,
+    /// Esc on the timeline quits once there is nothing left to clear (config `esc_quits`).
+    pub esc_quits: bool,
     /// A search still going through the events shown, a slice at a time between keys.
     pub searching: Option<Search>,
     /// Where an incremental search started, while the hit to move to is not found yet.
@@ -208,8 +237,8 @@ pub struct App {
     /// First line of the detail pane on screen.
     pub detail_scroll: usize,
     pub focus: Focus,
-    /// The help overlay, when open, with its scroll position.
-    pub help: Option<usize>,
+    /// The help overlay, when open.
+    pub help: Option<Help>,
     /// Keys typed so far of a longer binding (the first `g` of `gg`).
     pub pending: Vec<KeyPress>,
     /// Terminal size, in cells.
@@ -284,13 +313,16 @@ impl App {
             data,
             filter: Filter::default(),
             picker: None,
+            tag_picker: None,
             prompt: None,
             export: None,
             anchor: None,
             export_dir: PathBuf::from("."),
             search: None,
             search_typed: None,
-            mono: false,
+            theme: Default::default(),
+            keymap: super::keymap::Keymap::builtin(),
+            esc_quits: false,
             searching: None,
             search_origin: None,
             hits: Vec::new(),
@@ -556,7 +588,7 @@ impl App {
             Mode::Mend
         } else if self.keep.deleting.is_some() {
             Mode::Delete
-        } else if self.picker.is_some() {
+        } else if self.picker.is_some() || self.tag_picker.is_some() {
             Mode::Picker
         } else if self.prompt.is_some() {
             Mode::Prompt
@@ -566,8 +598,12 @@ impl App {
             } else {
                 Mode::Export
             }
-        } else if self.help.is_some() {
-            Mode::Help
+        } else if let Some(h) = &self.help {
+            if h.typing {
+                Mode::HelpFilter
+            } else {
+                Mode::Help
+            }
         } else {
             match self.focus {
                 Focus::Timeline if self.selection().is_some() => Mode::Visual,

@@ -25,6 +25,7 @@ mod motion;
 mod picker;
 mod prompt;
 mod source;
+mod tags;
 
 use ratatui::crossterm::event::KeyCode;
 
@@ -50,7 +51,7 @@ pub fn on_key(app: &mut App, key: KeyPress) -> Vec<Effect> {
     let mut seq = std::mem::take(&mut app.pending);
     seq.push(key);
     let mode = app.mode();
-    match keymap::lookup(mode, &seq) {
+    match app.keymap.lookup(mode, &seq) {
         Lookup::Action(action) => update(app, action),
         Lookup::Prefix | Lookup::Ambiguous(_) => {
             app.pending = seq;
@@ -60,7 +61,7 @@ pub fn on_key(app: &mut App, key: KeyPress) -> Vec<Effect> {
             // The keys so far did not go on: if they were a binding in their own right (`]`)
             // it acts now, then this key is read afresh.
             let mut effects = Vec::new();
-            if let Lookup::Ambiguous(action) = keymap::lookup(mode, &seq[..seq.len() - 1]) {
+            if let Lookup::Ambiguous(action) = app.keymap.lookup(mode, &seq[..seq.len() - 1]) {
                 effects = update(app, action);
             }
             effects.extend(on_key(app, key));
@@ -80,7 +81,7 @@ pub fn on_key(app: &mut App, key: KeyPress) -> Vec<Effect> {
 pub fn waiting(app: &App) -> bool {
     !app.pending.is_empty()
         && matches!(
-            keymap::lookup(app.mode(), &app.pending),
+            app.keymap.lookup(app.mode(), &app.pending),
             Lookup::Ambiguous(_)
         )
 }
@@ -88,7 +89,7 @@ pub fn waiting(app: &App) -> bool {
 /// No further key came: the pending keys act as the binding they are.
 pub fn flush_pending(app: &mut App) -> Vec<Effect> {
     let seq = std::mem::take(&mut app.pending);
-    match keymap::lookup(app.mode(), &seq) {
+    match app.keymap.lookup(app.mode(), &seq) {
         Lookup::Ambiguous(action) => update(app, action),
         _ => Vec::new(),
     }
@@ -244,15 +245,21 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
             app.rebuild_strip();
         }
         Action::ToggleHelp => {
-            app.help = if app.help.is_some() { None } else { Some(0) };
+            app.help = match app.help {
+                Some(_) => None,
+                None => Some(Default::default()),
+            };
         }
         _ if app.keep.failed.is_some() => return keep::mend(app, action),
         _ if app.keep.deleting.is_some() => return keep::deleting(app, action),
         _ if app.picker.is_some() => picker::action(app, action),
+        _ if app.tag_picker.is_some() => tags::action(app, action),
         _ if app.prompt.is_some() => return prompt::action(app, action),
         _ if app.export.is_some() => return export::action(app, action),
         _ if app.help.is_some() => help_action(app, action),
         Action::OpenPicker => picker::open(app),
+        Action::OpenTags => tags::open(app),
+        Action::HelpFilter => {}
         Action::OpenSearch => prompt::open_search(app),
         Action::OpenDates => prompt::open_dates(app),
         Action::OpenWhere => prompt::open_where(app),
@@ -273,6 +280,8 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
                 app.filter = Default::default();
                 app.refilter();
                 app.status = Some("filters cleared".into());
+            } else if app.esc_quits {
+                app.quit = true;
             }
         }
         Action::OpenSource => return source::open(app),
@@ -343,15 +352,48 @@ fn apply(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 fn help_action(app: &mut App, action: Action) {
-    let max = layout::help_max_scroll(app.width, app.height);
-    let scroll = app.help.get_or_insert(0);
-    let page = layout::help_page(app.width, app.height);
+    let canvas = layout::help_canvas(app);
+    let (max, page) = (canvas.max_scroll(), canvas.page);
+    let Some(help) = app.help.as_mut() else {
+        return;
+    };
+    let scroll = &mut help.scroll;
     match action {
+        // Typing the filter: the filter changes and the keys are read from the top.
+        Action::Input(c) if help.typing => {
+            help.filter.push(c);
+            help.scroll = 0;
+        }
+        Action::Backspace if help.typing => {
+            help.filter.pop();
+            help.scroll = 0;
+        }
+        Action::ClearInput if help.typing => {
+            help.filter.clear();
+            help.scroll = 0;
+        }
+        Action::Accept if help.typing => help.typing = false,
+        Action::Back if help.typing => {
+            help.typing = false;
+            help.filter.clear();
+            help.scroll = 0;
+        }
+        Action::HelpFilter => {
+            help.typing = true;
+            help.scroll = 0;
+        }
+        // Esc drops a filter before it closes the help.
+        Action::Back if !help.filter.is_empty() => {
+            help.filter.clear();
+            help.scroll = 0;
+        }
         Action::Back => app.help = None,
         Action::Down | Action::WheelDown { .. } => *scroll = (*scroll + 1).min(max),
         Action::Up | Action::WheelUp { .. } => *scroll = scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + page).min(max),
-        Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+        Action::PageDown => *scroll = (*scroll + page).min(max),
+        Action::HalfPageDown => *scroll = (*scroll + page.div_ceil(2)).min(max),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::HalfPageUp => *scroll = scroll.saturating_sub(page.div_ceil(2)),
         Action::First => *scroll = 0,
         Action::Last => *scroll = max,
         _ => {}

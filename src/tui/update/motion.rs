@@ -177,8 +177,11 @@ pub(super) fn toggle_reference(app: &mut App) {
 /// Scrolls the list so that the cursor's row is on screen, with its year heading when the
 /// cursor is on the first event of a year; keeps the detail and help scrolls in range.
 pub fn keep_in_view(app: &mut App) {
-    if let Some(scroll) = app.help.as_mut() {
-        *scroll = (*scroll).min(layout::help_max_scroll(app.width, app.height));
+    if app.help.is_some() {
+        let max = layout::help_canvas(app).max_scroll();
+        if let Some(h) = app.help.as_mut() {
+            h.scroll = h.scroll.min(max);
+        }
     }
     let regions = layout::regions(app);
     // A pane that is not on screen (one pane at a time) keeps its position.

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::text::{sanitize, truncate, width};
 use crate::tui::app::{App, Prompt, PromptKind};
-use crate::tui::keymap;
+use crate::tui::mode::Mode;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -20,7 +20,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return super::keep::delete_question(app, ix, area, buf);
     }
     let mode = app.mode();
-    let label = format!(" {} ", mode.label());
+    let label = match mode {
+        Mode::Picker if app.tag_picker.is_some() => " TAGS ".to_string(),
+        _ => format!(" {} ", mode.label()),
+    };
     let mut right = String::new();
     if let Some(q) = &app.search {
         let (at, of) = app.hit_position();
@@ -39,11 +42,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((a, b)) = app.selection() {
         right.push_str(&format!("{} selected  ", b.get() - a.get() + 1));
     }
-    right.push_str(&if app.shown.is_empty() {
+    // The counter takes the width of its widest value, so that the hints beside it do not
+    // come and go as the cursor moves from 9/54 to 10/54.
+    let n = app.shown.len();
+    let counter = if n == 0 {
         "0/0 ".to_string()
     } else {
-        format!("{}/{} ", app.cursor.get() + 1, app.shown.len())
-    });
+        format!("{}/{n} ", app.cursor.get() + 1)
+    };
+    let widest = width(&format!("{n}/{n} "));
+    right.push_str(&" ".repeat(widest.saturating_sub(width(&counter))));
+    right.push_str(&counter);
     let right_w = (width(&right) as u16).min(area.width / 2);
     let [left, right_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_w)]).areas(area);
@@ -71,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(truncate(&sanitize(&text), room), theme::ERROR));
     } else {
         // Whole hints only, as many as fit.
-        for (key, hint) in keymap::hints(mode) {
+        for (key, hint) in app.keymap.hints(mode) {
             let text = format!(" {hint}  ");
             let need = width(&key) + width(&text);
             if need > room {

@@ -10,6 +10,7 @@ pub mod lanes;
 pub mod loading;
 pub mod picker;
 pub mod strip;
+pub mod tags;
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -44,11 +45,14 @@ impl Widget for &App {
             detail::render(self, r, buf);
         }
         footer::render(self, regions.footer, buf);
-        if let Some(scroll) = self.help {
-            help::render(scroll, area, buf);
+        if let Some(h) = &self.help {
+            help::render(self, h, buf);
         }
         if let Some(p) = &self.picker {
             picker::render(self, p, area, buf);
+        }
+        if let Some(p) = &self.tag_picker {
+            tags::render(p, area, buf);
         }
         if let Some(d) = &self.export {
             export::render(d, area, buf);
@@ -56,9 +60,7 @@ impl Widget for &App {
         if let Some(f) = &self.keep.failed {
             keep::failed(f, area, buf);
         }
-        if self.mono {
-            theme::mono(area, buf);
-        }
+        self.theme.apply(area, buf);
     }
 }
 

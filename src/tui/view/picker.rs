@@ -17,7 +17,11 @@ const HEAD: u16 = 2;
 
 pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::picker_area(screen);
-    let hint = " Enter apply · Tab choose · Ctrl-a any/all · Esc ";
+    let hint = if r.width >= 54 {
+        " Enter apply · Tab choose · Ctrl-a any/all · Esc "
+    } else {
+        " Enter apply · Esc "
+    };
     let block = theme::popup(r, buf, "Actors", hint);
     let inner = block.inner(r);
     block.render(r, buf);

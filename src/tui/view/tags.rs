@@ -1,0 +1,89 @@
+//! The tag picker: a popup of tags with their counts, narrowed as you type.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::query::fold;
+use crate::text::{sanitize, truncate, width};
+use crate::tui::app::TagPicker;
+use crate::tui::theme;
+
+/// Rows above the list: the query line and the count line.
+const HEAD: u16 = 2;
+
+pub fn render(p: &TagPicker, screen: Rect, buf: &mut Buffer) {
+    let r = crate::tui::layout::picker_area(screen);
+    let hint = if r.width >= 38 {
+        " Enter apply · Tab choose · Esc "
+    } else {
+        " Enter apply · Esc "
+    };
+    let block = theme::popup(r, buf, "Tags", hint);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let cells = usize::from(inner.width);
+    Line::from(vec![
+        Span::styled("> ", theme::KEY),
+        Span::raw(truncate(&sanitize(&p.query), cells.saturating_sub(3))),
+        Span::styled(" ", theme::CURSOR),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+    if inner.height > 1 {
+        Line::styled(
+            format!(
+                "{} of {} · {} chosen · events with any of them",
+                p.results.len(),
+                p.tags.len(),
+                p.chosen.len()
+            ),
+            theme::DIM,
+        )
+        .render(
+            Rect {
+                y: inner.y + 1,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    let list_h = usize::from(inner.height.saturating_sub(HEAD));
+    if list_h == 0 {
+        return;
+    }
+    let offset = p.selected.saturating_sub(list_h - 1);
+    for (row, &i) in p.results.iter().enumerate().skip(offset).take(list_h) {
+        let area = Rect {
+            y: inner.y + HEAD + (row - offset) as u16,
+            height: 1,
+            ..inner
+        };
+        let (tag, count) = &p.tags[i];
+        let mark = if p.chosen.contains(&fold(tag)) {
+            "[x] "
+        } else {
+            "[ ] "
+        };
+        let tail = format!(" {count:>5}");
+        let name = truncate(
+            &sanitize(tag),
+            cells.saturating_sub(width(mark) + width(&tail)),
+        );
+        let gap = cells.saturating_sub(width(mark) + width(&name) + width(&tail));
+        if row == p.selected {
+            buf.set_style(area, theme::CURSOR);
+        }
+        Line::from(vec![
+            Span::raw(mark),
+            Span::raw(name),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(tail, theme::DIM),
+        ])
+        .render(area, buf);
+    }
+}
