@@ -347,3 +347,12 @@ fn footer_hints_stay_put_as_the_counter_grows_and_dialogs_show_enter_at_40() {
         screen(&n)
     );
 }
+
+#[test]
+fn the_help_at_three_sizes() {
+    for (w, h) in [(120u16, 40u16), (200, 60)] {
+        let mut a = builtin(w, h);
+        press(&mut a, '?');
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&a));
+    }
+}

@@ -33,8 +33,18 @@ impl Canvas {
     }
 }
 
-/// One line of one column: its spans and their width.
+/// One line of one column: its spans.
 type Cell = Vec<Span<'static>>;
+
+/// What a line of the help is: a column may not start with a blank, and one that starts
+/// within a section repeats its heading.
+#[derive(Clone, Copy)]
+enum Kind {
+    Heading,
+    /// A binding's line, in the section of this heading.
+    Binding(&'static str),
+    Blank,
+}
 
 fn matches(filter: &str, heading: &str, e: &Entry) -> bool {
     if filter.is_empty() {
@@ -49,8 +59,8 @@ fn matches(filter: &str, heading: &str, e: &Entry) -> bool {
 }
 
 /// The help's lines for one column `column` cells wide, in reading order.
-fn column_lines(keymap: &Keymap, filter: &str, column: usize) -> Vec<Cell> {
-    let mut out: Vec<Cell> = Vec::new();
+fn column_lines(keymap: &Keymap, filter: &str, column: usize) -> Vec<(Cell, Kind)> {
+    let mut out: Vec<(Cell, Kind)> = Vec::new();
     for (scope, entries) in keymap.help_sections() {
         let heading = scope.label();
         let shown: Vec<&Entry> = entries
@@ -75,11 +85,12 @@ fn column_lines(keymap: &Keymap, filter: &str, column: usize) -> Vec<Cell> {
             .unwrap_or(0)
             .min(column / 3);
         if !out.is_empty() {
-            out.push(Vec::new());
+            out.push((Vec::new(), Kind::Blank));
         }
         for line in wrap(heading, column) {
-            out.push(vec![Span::styled(line, theme::HEADING)]);
+            out.push((vec![Span::styled(line, theme::HEADING)], Kind::Heading));
         }
+        let bound = Kind::Binding(heading);
         let indent = 2 + keys_w + 2;
         for e in shown {
             let keys = keys_of(e);
@@ -88,30 +99,36 @@ fn column_lines(keymap: &Keymap, filter: &str, column: usize) -> Vec<Cell> {
             if width(&keys) > keys_w {
                 // Long keys take a line of their own; the description goes under them.
                 for part in wrap(&keys, column.saturating_sub(2)) {
-                    out.push(vec![Span::raw("  "), Span::styled(part, theme::KEY)]);
+                    out.push((vec![Span::raw("  "), Span::styled(part, theme::KEY)], bound));
                 }
             } else {
                 let first = description.next().unwrap_or_default();
-                out.push(vec![
-                    Span::raw("  "),
-                    Span::styled(
-                        format!("{keys}{}", " ".repeat(keys_w - width(&keys))),
-                        theme::KEY,
-                    ),
-                    Span::raw("  "),
-                    Span::raw(first),
-                ]);
+                out.push((
+                    vec![
+                        Span::raw("  "),
+                        Span::styled(
+                            format!("{keys}{}", " ".repeat(keys_w - width(&keys))),
+                            theme::KEY,
+                        ),
+                        Span::raw("  "),
+                        Span::raw(first),
+                    ],
+                    bound,
+                ));
             }
             for rest in description {
-                out.push(vec![Span::raw(" ".repeat(indent)), Span::raw(rest)]);
+                out.push((vec![Span::raw(" ".repeat(indent)), Span::raw(rest)], bound));
             }
         }
     }
     if out.is_empty() {
-        out.push(vec![Span::styled(
-            format!("no key matches “{filter}”"),
-            theme::DIM,
-        )]);
+        out.push((
+            vec![Span::styled(
+                format!("no key matches “{filter}”"),
+                theme::DIM,
+            )],
+            Kind::Heading,
+        ));
     }
     out
 }
@@ -125,22 +142,41 @@ pub fn canvas(keymap: &Keymap, filter: &str, screen: Rect) -> Canvas {
     let cells = column_lines(keymap, filter, column);
     // The popup's border, and a row above and below it.
     let page = usize::from(screen.height.saturating_sub(4)).max(1);
-    // Everything on one page: balanced columns, as short as they can be.
-    let rows = if cells.len() <= page * columns {
-        cells.len().div_ceil(columns)
+    // Everything on one page: balanced columns, as short as they can be (a row to spare
+    // for a repeated heading); else a page per column.
+    let rows = if cells.len() < page * columns {
+        (cells.len().div_ceil(columns) + 1).min(page)
     } else {
         page
-    };
-    let rows = rows.max(1);
+    }
+    .max(2);
+    // Flow the lines into columns.
+    let mut flowed: Vec<Vec<Cell>> = Vec::new();
+    let mut current: Vec<Cell> = Vec::new();
+    for (cell, kind) in cells {
+        if current.len() >= rows {
+            flowed.push(std::mem::take(&mut current));
+        }
+        if current.is_empty() {
+            match kind {
+                Kind::Blank => continue,
+                Kind::Binding(heading) => current.push(vec![Span::styled(
+                    format!("{heading} (continued)"),
+                    theme::HEADING,
+                )]),
+                Kind::Heading => {}
+            }
+        }
+        current.push(cell);
+    }
+    flowed.push(current);
     let mut lines = Vec::new();
-    for block in cells.chunks(rows * columns) {
+    for block in flowed.chunks(columns) {
         for r in 0..rows {
             let mut spans: Vec<Span<'static>> = Vec::new();
             let mut any = false;
-            for c in 0..columns {
-                let Some(cell) = block.get(c * rows + r) else {
-                    continue;
-                };
+            for (c, col) in block.iter().enumerate() {
+                let Some(cell) = col.get(r) else { continue };
                 if c > 0 {
                     let used: usize = spans.iter().map(|s| s.width()).sum();
                     let at = c * (column + GAP);

@@ -19,14 +19,10 @@ pub fn render(app: &App, help: &Help, buf: &mut Buffer) {
     let hint = if help.typing {
         " Enter keep · Esc drop filter ".to_string()
     } else {
-        let more = if canvas.max_scroll() > 0 {
-            format!(
-                " {}/{} · PgDn ·",
-                help.scroll.min(canvas.max_scroll()) + 1,
-                canvas.max_scroll() + 1
-            )
+        let more = if help.scroll < canvas.max_scroll() {
+            " PgDn more ·"
         } else {
-            String::new()
+            ""
         };
         format!("{more} / filter · ? closes ")
     };
