@@ -91,10 +91,31 @@ impl effect::Host for TerminalHost<'_> {
         use std::io::Write as _;
         let encoded = base64::engine::general_purpose::STANDARD.encode(text);
         let mut out = stdout();
-        write!(out, "\x1b]52;c;{encoded}\x07")
+        let terminal = write!(out, "\x1b]52;c;{encoded}\x07")
             .and_then(|()| out.flush())
-            .map_err(|e| format!("not copied: {e}"))
+            .map_err(|e| format!("not copied: {e}"));
+        // Not every terminal takes OSC 52 (GNOME Terminal, Konsole…): where there is a
+        // display, the system clipboard gets it too.
+        if system_clipboard_reachable() {
+            // A clipboard that cannot be reached (no server after all) leaves the terminal's.
+            if let Ok(mut c) = arboard::Clipboard::new() {
+                let _ = c.set_text(text);
+            }
+        }
+        terminal
     }
+}
+
+/// Whether a system clipboard may be there: a desktop session (X11 or Wayland), or a
+/// system whose clipboard is not a server's (macOS, Windows). Not in tests or over a plain
+/// ssh session, where only the terminal's clipboard (OSC 52) reaches the person.
+fn system_clipboard_reachable() -> bool {
+    if cfg!(any(target_os = "macos", windows)) {
+        return std::env::var_os("SSH_CONNECTION").is_none();
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()))
 }
 
 /// Why the browser stopped before the user quit.
