@@ -12,7 +12,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = theme::pane("Detail", focused);
     let scroll = u16::try_from(app.detail_scroll).unwrap_or(u16::MAX);
     let inner = block.inner(area);
-    let paragraph = detail::paragraph(app);
+    // Text wraps; an address is cut to the width instead.
+    let paragraph = detail::paragraph(app, inner.width);
     // What is below the pane's last line, said on its bottom border.
     let total = if inner.width > 0 {
         paragraph.line_count(inner.width)
