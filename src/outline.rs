@@ -58,6 +58,9 @@ pub struct Cited<'a> {
     pub url: Option<&'a str>,
 }
 
+/// What stands before a source's address, on the line of its own the address takes.
+pub const ADDRESS_INDENT: &str = "    ";
+
 /// The quotation marks of a language: French guillemets with their spaces, else English
 /// double quotes.
 pub fn quote_marks(lang: Option<&str>) -> (&'static str, &'static str) {
@@ -162,7 +165,7 @@ impl<'a> Outline<'a> {
                     ..Line::new(Kind::Source, text)
                 });
                 if let Some(url) = s.url {
-                    out.push(Line::new(Kind::Address, format!("    {url}")));
+                    out.push(Line::new(Kind::Address, format!("{ADDRESS_INDENT}{url}")));
                 }
             }
         }
@@ -213,7 +216,7 @@ pub enum Kind {
     Heading,
     /// "AFP, 13 Nov 2012: Title", with its number before it.
     Source,
-    /// A source's address, indented.
+    /// A source's address, alone on its line after `ADDRESS_INDENT`.
     Address,
     Note,
     /// "name: value", an attribute another tool kept.

@@ -33,6 +33,43 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// Whether an address may be handed to a web browser: http, https or mailto, with nothing in
+/// it a shell or a terminal could read as more than an address (no spaces, no controls).
+/// `gx` opens only these, and the detail pane links only these.
+pub fn openable(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    scheme_ok
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || is_unsafe(c) || "\"'`<>\\".contains(c))
+}
+
+/// The most of an address a terminal link carries: longer ones are shown, not linked (VTE,
+/// for one, ignores a longer URI).
+pub const LINK_URI_BYTES: usize = 2048;
+
+/// The URI of a terminal link (OSC 8) to an address: only an address `gx` would open, with
+/// anything beyond ASCII percent-encoded, so that the URI is printable ASCII alone (no
+/// control, no ESC or BEL to end the sequence early). `None` for any other address.
+pub fn link_uri(url: &str) -> Option<String> {
+    if !openable(url) {
+        return None;
+    }
+    let mut uri = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii() {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    let printable = uri.bytes().all(|b| (0x21..=0x7E).contains(&b));
+    (printable && uri.len() <= LINK_URI_BYTES).then_some(uri)
+}
+
 /// A count and its noun: "1 event", "3 events", "0 days".
 pub fn plural(n: impl std::fmt::Display, noun: &str) -> String {
     let n = n.to_string();
@@ -158,6 +195,36 @@ mod tests {
         assert_eq!(sanitize("evil\u{202E}txt"), "evil\u{FFFD}txt");
         assert_eq!(sanitize("c1\u{9B}x"), "c1\u{FFFD}x");
         assert!(!sanitize("\u{2067}x\u{2069}").chars().any(is_unsafe));
+    }
+
+    #[test]
+    fn links_carry_printable_ascii_to_web_and_mail_addresses_only() {
+        assert_eq!(
+            link_uri("https://example.org/a?b=c#d").as_deref(),
+            Some("https://example.org/a?b=c#d")
+        );
+        assert_eq!(
+            link_uri("mailto:desk@example.org").as_deref(),
+            Some("mailto:desk@example.org")
+        );
+        // Beyond ASCII, percent-encoded as UTF-8.
+        assert_eq!(
+            link_uri("https://ru.wikipedia.org/wiki/Путин").as_deref(),
+            Some("https://ru.wikipedia.org/wiki/%D0%9F%D1%83%D1%82%D0%B8%D0%BD")
+        );
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://x.example/\u{1b}]8;;https://evil.example\u{1b}\\",
+            "https://x.example/\u{7}",
+            "https://x.example/\u{9b}31m",
+            "https://x.example/\u{7f}",
+            "https://x.example/a b",
+        ] {
+            assert_eq!(link_uri(url), None, "{url:?}");
+        }
+        let long = format!("https://x.example/{}", "a".repeat(LINK_URI_BYTES));
+        assert_eq!(link_uri(&long), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use super::app::{App, Focus, View};
+use super::app::{App, Focus, Row, View};
 use crate::axis::Window;
 use crate::axis::lanes::Lane;
 use crate::model::ShownIx;
@@ -155,6 +155,30 @@ pub fn list_height(app: &App) -> usize {
         .or(regions.lanes)
         .map_or(1, |r| usize::from(r.height.saturating_sub(2)))
         .max(1)
+}
+
+/// The year the list's top row shows instead of its own when that year's heading has
+/// scrolled off above (a sticky heading), for a list `height` rows high. Never at the top of
+/// the list, over a heading, over a gap that ends its year, or over the cursor's row (which
+/// `keep_in_view` keeps below it).
+pub fn sticky_year(app: &App, height: usize) -> Option<i32> {
+    if app.list_offset == 0 || height < 2 {
+        return None;
+    }
+    let year = |pos: ShownIx| app.data.events[app.shown[pos]].when.year();
+    match *app.rows.get(app.list_offset)? {
+        Row::Year(_) => None,
+        Row::Event(pos) if pos == app.cursor => None,
+        Row::Event(pos) => Some(year(pos)),
+        Row::Gap { .. } => match (
+            app.rows.get(app.list_offset - 1),
+            app.rows.get(app.list_offset + 1),
+        ) {
+            (_, Some(Row::Year(_))) => None,
+            (Some(&Row::Event(pos)), _) => Some(year(pos)),
+            _ => None,
+        },
+    }
 }
 
 /// Lines of the detail pane on screen, and how far it can scroll.

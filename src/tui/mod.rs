@@ -12,6 +12,7 @@ pub mod follow;
 pub mod help_text;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod mode;
 pub mod session;
 pub mod signals;
@@ -36,6 +37,7 @@ use action::Action;
 use app::{App, Origin};
 use follow::Follow;
 use keymap::KeyPress;
+use links::Links;
 
 /// Puts the terminal back however `run` ends: normally, by error (drop) or by panic (hook).
 struct Restore;
@@ -274,7 +276,8 @@ fn session(
         ));
     }
     update::keep_in_view(&mut app);
-    terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    let mut links = Links::from_env();
+    draw(&mut terminal, &app, &mut links)?;
     // The first frame is up: now the actor index, which it did not need.
     app.actor_index();
     let mut redraw = false;
@@ -296,7 +299,7 @@ fn session(
             redraw = true;
         }
         if redraw {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+            draw(&mut terminal, &app, &mut links)?;
         }
         // A search over a big dataset goes on a slice at a time while no key is waiting.
         if app.searching.is_some() && !event::poll(Duration::ZERO)? {
@@ -338,6 +341,25 @@ fn session(
         Some(signal) => Err(RunError::Signal(signal)),
         None => Ok(()),
     }
+}
+
+/// Draws a frame, then the links over it.
+/// Draws a frame, then the links over it (`links`).
+fn draw(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &App,
+    links: &mut Links,
+) -> std::io::Result<()> {
+    let mut paint = Vec::new();
+    terminal.draw(|frame| {
+        let area = frame.area();
+        let drawn = view::draw(app, area, frame.buffer_mut());
+        paint = links.over(frame.buffer_mut(), drawn);
+    })?;
+    if !paint.is_empty() {
+        crate::tui::links::write(terminal.backend_mut(), &paint)?;
+    }
+    Ok(())
 }
 
 /// The session kept for the dataset: restored when the browser opens (unless `--fresh`),

@@ -77,6 +77,8 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
         let inner_row = usize::from(row.saturating_sub(list.y + 1));
         if row > list.y
             && inner_row < usize::from(list.height.saturating_sub(2))
+            && !(inner_row == 0
+                && layout::sticky_year(app, usize::from(list.height.saturating_sub(2))).is_some())
             && let Some(&Row::Event(pos)) = app.rows.get(app.list_offset + inner_row)
         {
             set_cursor(app, pos);
@@ -174,8 +176,8 @@ pub(super) fn toggle_reference(app: &mut App) {
     }
 }
 
-/// Scrolls the list so that the cursor's row is on screen, with its year heading when the
-/// cursor is on the first event of a year; keeps the detail and help scrolls in range.
+/// Scrolls the list so that the cursor's row is on screen, below the top row (its year
+/// heading when the cursor is on the first event of a year, else the sticky year's row); keeps the detail and help scrolls in range.
 pub fn keep_in_view(app: &mut App) {
     if app.help.is_some() {
         let max = layout::help_canvas(app).max_scroll();
@@ -194,11 +196,9 @@ pub fn keep_in_view(app: &mut App) {
     }
     let height = list_height(app);
     let row = app.cursor_row();
-    let top = if row > 0 && matches!(app.rows.get(row - 1), Some(Row::Year(_))) {
-        row - 1
-    } else {
-        row
-    };
+    // The row above the cursor stays on screen too: its year heading, or the row the year
+    // of the rows on screen covers (`layout::sticky_year`), never the cursor's.
+    let top = row.saturating_sub(1);
     if top < app.list_offset {
         app.list_offset = top;
     }

@@ -7,18 +7,7 @@ use super::super::effect::Effect;
 use crate::outline::Outline;
 use crate::text::sanitize;
 
-/// Whether an address may be handed to a web browser: http, https or mailto, with nothing in
-/// it a shell or a terminal could read as more than an address (no spaces, no controls).
-pub fn openable(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let scheme_ok = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s) && lower.len() > s.len());
-    scheme_ok
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || crate::text::is_unsafe(c) || "\"'`<>\\".contains(c))
-}
+pub use crate::text::openable;
 
 /// `gx`: the one address opened, or the prompt for which of several.
 pub(super) fn open(app: &mut App) -> Vec<Effect> {

@@ -1,4 +1,5 @@
-//! The timeline list: year headings and one row per event. Only the rows on screen are built.
+//! The timeline list: year headings and one row per event; the year of the rows on screen
+//! stays at the top when its heading has scrolled off. Only the rows on screen are built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -41,9 +42,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let reference = app
         .reference
         .map(|r| app.data.events[r].when.anchor().first_day);
+    // The year of the rows on screen, over the top row, when its heading is above them.
+    let sticky = crate::tui::layout::sticky_year(app, usize::from(inner.height));
     for (i, row) in visible.enumerate() {
         let line_area = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
-        let line = match *row {
+        let row = match sticky {
+            Some(y) if i == 0 => Row::Year(y),
+            _ => *row,
+        };
+        let line = match row {
             Row::Year(y) => Line::styled(format!(" {}", year_text(y)), theme::YEAR),
             Row::Gap { from, to } => {
                 Line::styled(format!("· {} ·", elapsed_text(from, to)), theme::GAP).centered()
