@@ -1,8 +1,9 @@
 //! Lanes: one per actor (or per tag), each event placed on the columns its days cover in a
 //! window, events that would overlap stacked on rows of their own.
 
-use super::Window;
+use super::{Window, day_number};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::model::{Dataset, EventIx, ShownIx};
 
@@ -31,11 +32,17 @@ impl Grouping {
     }
 }
 
-/// An event placed in a lane.
+/// An event placed in a lane; or, where several events of the lane fall on exactly the same
+/// columns one after the other (a busy lane zoomed out), one mark for all of them: the first
+/// stands for the rest (`through` is the last, `more` how many more).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
     /// The event, in the list of events shown.
     pub pos: ShownIx,
+    /// The last event of the lane this mark stands for (`pos` when it stands for one).
+    pub through: ShownIx,
+    /// How many events besides `pos` the mark stands for.
+    pub more: u32,
     /// First and last column it covers.
     pub first: u16,
     pub last: u16,
@@ -50,9 +57,35 @@ pub struct Lane {
     pub name: String,
     /// Rows used (at least 1).
     pub rows: usize,
+    /// In the order of the events shown.
     pub items: Vec<Placed>,
     /// Some items could not get a row of their own and overlap others in the last row.
     pub crowded: bool,
+    /// Every event of the lane (in the window or not), in order.
+    pub members: Rc<[ShownIx]>,
+}
+
+impl Lane {
+    /// The mark an event of this lane is drawn in, if it is in the window.
+    pub fn item_of(&self, pos: ShownIx) -> Option<&Placed> {
+        self.members.binary_search(&pos).ok()?;
+        let i = self.items.partition_point(|p| p.through < pos);
+        self.items.get(i).filter(|p| p.pos <= pos)
+    }
+}
+
+/// A lane's events, with what `place` needs to find those of a window without going through
+/// them all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub name: String,
+    pub members: Rc<[ShownIx]>,
+    /// The first drawn day (`day_number`) of each member: in order when the events shown
+    /// are in date order, which `sorted` says.
+    starts: Vec<i64>,
+    sorted: bool,
+    /// The longest a member reaches past its first day, in days.
+    longest: i64,
 }
 
 /// The lanes' names and members (positions in `shown`), busiest first: the part of the
@@ -60,11 +93,7 @@ pub struct Lane {
 /// Lanes come busiest first (over all the events shown, so their order does not change as
 /// the window moves), then in order of first appearance; events with no actor (or tag) share
 /// a last lane with an empty name. `place` then lays them out in a window.
-pub fn groups(
-    data: &Dataset,
-    shown: &[EventIx],
-    grouping: Grouping,
-) -> Vec<(String, Vec<ShownIx>)> {
+pub fn groups(data: &Dataset, shown: &[EventIx], grouping: Grouping) -> Vec<Group> {
     // Each lane by its actor's index or its tag's text: no string is copied per event.
     let mut by_key: HashMap<Key<'_>, usize> = HashMap::new();
     let mut keys: Vec<Key<'_>> = Vec::new();
@@ -97,18 +126,42 @@ pub fn groups(
     }
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(members[i].len()));
-    let mut groups: Vec<(String, Vec<ShownIx>)> = order
+    // Each event's drawn days, once.
+    let reach: Vec<(i64, i64)> = shown
+        .iter()
+        .map(|&ev| {
+            let (a, b) = data.events[ev].when.drawn_reach();
+            (day_number(a), day_number(b))
+        })
+        .collect();
+    let group = |name: String, members: Vec<ShownIx>| {
+        let starts: Vec<i64> = members.iter().map(|&p| reach[p.get()].0).collect();
+        let sorted = starts.is_sorted();
+        let longest = members
+            .iter()
+            .map(|&p| reach[p.get()].1 - reach[p.get()].0)
+            .max()
+            .unwrap_or(0);
+        Group {
+            name,
+            members: members.into(),
+            starts,
+            sorted,
+            longest,
+        }
+    };
+    let mut groups: Vec<Group> = order
         .into_iter()
         .map(|i| {
             let name = match keys[i] {
                 Key::Actor(a) => data.actor(a).name.clone(),
                 Key::Tag(t) => t.to_string(),
             };
-            (name, std::mem::take(&mut members[i]))
+            group(name, std::mem::take(&mut members[i]))
         })
         .collect();
     if !none.is_empty() {
-        groups.push((String::new(), none));
+        groups.push(group(String::new(), none));
     }
     groups
 }
@@ -122,43 +175,92 @@ enum Key<'a> {
 
 /// Places each lane's events that fall inside `window` across `cols` columns, each lane at
 /// most `max_rows` tall (events that would overlap stack on rows of their own). Lanes with
-/// nothing in the window are left out.
+/// nothing in the window are left out. Only the events of the window are gone through (a
+/// binary search on each lane's first days), and events of a lane that fall one after the
+/// other on the same columns stack up to `max_rows` and then share the last mark, so that a
+/// zoomed-out lane of a hundred thousand events is a few marks a column.
 pub fn place(
     data: &Dataset,
     shown: &[EventIx],
-    groups: &[(String, Vec<ShownIx>)],
+    groups: &[Group],
     window: Window,
     cols: u16,
     max_rows: usize,
 ) -> Vec<Lane> {
+    let (from, to) = (day_number(window.first), day_number(window.last));
     groups
         .iter()
-        .filter_map(|(name, positions)| {
-            let spans: Vec<(ShownIx, u16, u16)> = positions
-                .iter()
-                .filter_map(|&pos| {
-                    let (a, b) = data.events[shown[pos]].when.drawn_reach();
-                    window.columns(a, b, cols).map(|(c0, c1)| (pos, c0, c1))
-                })
-                .collect();
-            (!spans.is_empty()).then(|| lane(name.clone(), &spans, max_rows))
+        .filter_map(|g| {
+            // The members that may reach into the window: those starting after its first
+            // day less the longest reach, up to its last day.
+            let range = if g.sorted {
+                let lo = g.starts.partition_point(|&d| d < from - g.longest);
+                let hi = g.starts.partition_point(|&d| d <= to);
+                lo..hi.max(lo)
+            } else {
+                0..g.members.len()
+            };
+            let mut spans: Vec<Span> = Vec::new();
+            // Events one after the other on the same columns: the first `max_rows` stack as
+            // they always did; the rest could only overlap the last of them, and join it.
+            let mut run = 0;
+            let mut merged = false;
+            for &pos in &g.members[range] {
+                let (a, b) = data.events[shown[pos]].when.drawn_reach();
+                let Some((c0, c1)) = window.columns(a, b, cols) else {
+                    continue;
+                };
+                match spans.last_mut() {
+                    Some(last) if (last.first, last.last) == (c0, c1) && run + 1 >= max_rows => {
+                        last.through = pos;
+                        last.more += 1;
+                        merged = true;
+                        continue;
+                    }
+                    Some(last) if (last.first, last.last) == (c0, c1) => run += 1,
+                    _ => run = 0,
+                }
+                spans.push(Span {
+                    pos,
+                    through: pos,
+                    more: 0,
+                    first: c0,
+                    last: c1,
+                });
+            }
+            let crowded = merged;
+            (!spans.is_empty()).then(|| {
+                let mut l = lane(g.name.clone(), &spans, max_rows, &g.members);
+                l.crowded |= crowded;
+                l
+            })
         })
         .collect()
 }
 
+/// Events of a lane on the same columns, one after the other.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    pos: ShownIx,
+    through: ShownIx,
+    more: u32,
+    first: u16,
+    last: u16,
+}
+
 /// Packs items into rows: each goes on the first row where it overlaps nothing; when all
 /// `max_rows` are taken it overlaps in the last one.
-fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
+fn lane(name: String, spans: &[Span], max_rows: usize, members: &Rc<[ShownIx]>) -> Lane {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].1, spans[i].0));
+    order.sort_by_key(|&i| (spans[i].first, spans[i].pos));
     // The last column taken on each row so far.
     let mut ends: Vec<u16> = Vec::new();
     let mut items = Vec::with_capacity(spans.len());
     let mut crowded = false;
     for i in order {
-        let (pos, first, last) = spans[i];
-        let row = match ends.iter().position(|&e| e < first) {
+        let s = spans[i];
+        let row = match ends.iter().position(|&e| e < s.first) {
             Some(r) => r,
             None if ends.len() < max_rows => {
                 ends.push(0);
@@ -169,11 +271,13 @@ fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
                 max_rows - 1
             }
         };
-        ends[row] = ends[row].max(last);
+        ends[row] = ends[row].max(s.last);
         items.push(Placed {
-            pos,
-            first,
-            last,
+            pos: s.pos,
+            through: s.through,
+            more: s.more,
+            first: s.first,
+            last: s.last,
             row,
         });
     }
@@ -183,6 +287,7 @@ fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
         rows: ends.len().max(1),
         items,
         crowded,
+        members: members.clone(),
     }
 }
 
@@ -192,6 +297,22 @@ mod tests {
 
     fn ix(i: usize) -> ShownIx {
         ShownIx::new(i)
+    }
+
+    fn span(pos: usize, first: u16, last: u16) -> Span {
+        Span {
+            pos: ix(pos),
+            through: ix(pos),
+            more: 0,
+            first,
+            last,
+        }
+    }
+
+    fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
+        let spans: Vec<Span> = spans.iter().map(|&(p, a, b)| span(p.get(), a, b)).collect();
+        let members: Rc<[ShownIx]> = spans.iter().map(|s| s.pos).collect();
+        super::lane(name, &spans, max_rows, &members)
     }
 
     #[test]

@@ -263,7 +263,7 @@ pub fn lanes_geometry(app: &App, area: Rect) -> Option<LanesGeometry> {
     let mut cursor_row = None;
     let mut top = 0;
     for lane in lanes.iter() {
-        if let Some(p) = lane.items.iter().find(|p| p.pos == app.cursor) {
+        if let Some(p) = lane.item_of(app.cursor) {
             cursor_row = Some(top + p.row);
             break;
         }

@@ -82,7 +82,7 @@ struct LanesCache {
     placed: Option<(Room, Rc<Vec<Lane>>)>,
 }
 
-type LaneGroups = Vec<(String, Vec<ShownIx>)>;
+type LaneGroups = Vec<lanes::Group>;
 /// The window, columns and rows lanes are placed in.
 type Room = (Window, u16, usize);
 

@@ -93,17 +93,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 };
             }
         }
-        // Everything but the cursor first, so that the cursor is drawn on top.
+        // Everything but the cursor first, so that the cursor is drawn on top; a mark that
+        // stands for several events shows the cursor's when it is among them.
+        let at_cursor = lane.item_of(app.cursor).copied();
         let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_key(|&i| items[i].pos == app.cursor);
+        order.sort_by_key(|&i| Some(*items[i]) == at_cursor);
         for i in order {
             let p = items[i];
             let Some(y) = y_of(p.row) else { continue };
-            let ev_ix = app.shown[p.pos];
+            let cursor = Some(*p) == at_cursor;
+            let ev_ix = app.shown[if cursor { app.cursor } else { p.pos }];
             let ev = &app.data.events[ev_ix];
             let look = Look {
-                cursor: p.pos == app.cursor,
-                selected: selection.is_some_and(|(a, b)| (a..=b).contains(&p.pos)),
+                cursor,
+                selected: selection.is_some_and(|(a, b)| a <= p.through && p.pos <= b),
                 marked: app.marks.contains(&ev_ix),
             };
             item(
