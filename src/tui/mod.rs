@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod detail;
 pub mod effect;
+pub mod field;
 pub mod follow;
 pub mod help_text;
 pub mod keymap;
