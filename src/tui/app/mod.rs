@@ -133,8 +133,9 @@ pub struct ExportDialog {
     pub span: String,
     /// The highlighted format, as an index in `export::Format::ALL`.
     pub format: usize,
-    /// The file name, editable; relative names are taken from `App::export_dir`.
-    pub name: String,
+    /// The file name, edited with a cursor; relative names are taken from
+    /// `App::export_dir`.
+    pub name: super::field::Field,
     /// The file exists: waiting for y / n before it is replaced.
     pub confirm: bool,
     /// Why the last attempt failed.

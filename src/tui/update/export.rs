@@ -5,6 +5,7 @@
 use super::super::action::Action;
 use super::super::app::{App, ExportDialog};
 use super::super::effect::{Effect, ExportFailure, ExportJob};
+use super::super::field::Field;
 use crate::export::{self, Format};
 
 pub(super) fn open(app: &mut App) {
@@ -30,7 +31,7 @@ pub(super) fn open(app: &mut App) {
         sets,
         set: 0,
         format: 0,
-        name,
+        name: Field::new(name),
         confirm: false,
         error: None,
     });
@@ -47,8 +48,9 @@ fn next_set(app: &mut App) {
     d.events = d.sets[d.set].1.clone();
     d.span =
         crate::model::span_text(d.events.iter().map(|&i| &app.data.events[i])).unwrap_or_default();
-    if d.name == offered {
-        d.name = export::file_name(&app.data, &d.events, d.format());
+    if d.name.text() == offered {
+        d.name
+            .set(export::file_name(&app.data, &d.events, d.format()));
     }
 }
 
@@ -66,11 +68,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     let n = Format::ALL.len();
     match action {
-        Action::Input(c) => d.name.push(c),
-        Action::Backspace => {
-            d.name.pop();
-        }
+        Action::Input(c) => d.name.insert(c),
+        Action::Backspace => d.name.backspace(),
+        Action::DeleteWord => d.name.delete_word(),
         Action::ClearInput => d.name.clear(),
+        Action::InputLeft => d.name.left(),
+        Action::InputRight => d.name.right(),
+        Action::InputStart => d.name.home(),
+        Action::InputEnd => d.name.end(),
         Action::FormatNext
         | Action::FormatPrev
         | Action::WheelDown { .. }
@@ -82,7 +87,11 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 (d.format + n - 1) % n
             };
-            d.name = old.rename(&d.name, d.format());
+            // A name that takes the new ending is a new name: the cursor goes to its end.
+            let renamed = old.rename(d.name.text(), d.format());
+            if renamed != d.name.text() {
+                d.name.set(renamed);
+            }
         }
         Action::ExportSet => {
             next_set(app);
@@ -95,7 +104,14 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     }
-    d.error = None;
+    // Moving the cursor changes nothing: an error stays until the name or the format does.
+    let moved = matches!(
+        action,
+        Action::InputLeft | Action::InputRight | Action::InputStart | Action::InputEnd
+    );
+    if !moved {
+        d.error = None;
+    }
     Vec::new()
 }
 
@@ -106,14 +122,14 @@ fn write(app: &mut App, overwrite: bool) -> Vec<Effect> {
         return Vec::new();
     };
     d.confirm = false;
-    if d.name.trim().is_empty() {
+    if d.name.text().trim().is_empty() {
         d.error = Some("type a file name".into());
         return Vec::new();
     }
     vec![Effect::Export(ExportJob {
         events: d.events.clone(),
         format: d.format(),
-        name: d.name.clone(),
+        name: d.name.text().to_string(),
         dir: app.export_dir.clone(),
         overwrite,
     })]
@@ -128,7 +144,7 @@ pub(super) fn exported(app: &mut App, result: Result<(), ExportFailure>) {
             app.status = Some(format!(
                 "wrote {} to {} ({})",
                 crate::text::plural(d.events.len(), "event"),
-                d.name.trim(),
+                d.name.text().trim(),
                 d.format().name()
             ));
             // The range stays: `x` writes it again in another format, `v` drops it.

@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph, Widget, Wrap};
 
 use crate::export::Format;
-use crate::text::{pad, sanitize, truncate_start, width};
+use crate::text::{pad, sanitize, width};
 use crate::tui::app::ExportDialog;
+use crate::tui::field::Field;
 use crate::tui::theme;
 
 pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
@@ -76,12 +77,7 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         ]));
     }
     let label = "File ";
-    let name = truncate_start(&sanitize(&d.name), cells.saturating_sub(width(label) + 1));
-    lines.push(Line::from(vec![
-        Span::styled(label, theme::DIM),
-        Span::raw(name),
-        Span::styled(" ", theme::CURSOR),
-    ]));
+    lines.push(name_line(label, &d.name, cells));
     if roomy {
         lines.push(Line::styled(
             "     in the current folder unless it starts with / or ~/",
@@ -91,7 +87,10 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     }
     if d.confirm {
         lines.push(Line::styled(
-            format!("{} exists. Replace it? (y/n)", sanitize(d.name.trim())),
+            format!(
+                "{} exists. Replace it? (y/n)",
+                sanitize(d.name.text().trim())
+            ),
             theme::NOTICE,
         ));
     } else if let Some(e) = &d.error {
@@ -100,4 +99,27 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// "File annals-2012-09-12--2012-11-13.md" with the cursor's cell in reverse video, scrolled
+/// so that the cursor stays in view in `cells` cells (`…` where the name is cut).
+fn name_line<'a>(label: &'a str, name: &'a Field, cells: usize) -> Line<'a> {
+    let w = name.window(cells.saturating_sub(width(label)));
+    let mut spans = vec![Span::styled(label, theme::DIM)];
+    if w.cut_left {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    spans.push(Span::raw(sanitize(w.before)));
+    // At the end of the name, or on a character of no width, the cursor is a blank cell.
+    let at = if width(&sanitize(w.at)) == 0 {
+        format!("{} ", sanitize(w.at))
+    } else {
+        sanitize(w.at).into_owned()
+    };
+    spans.push(Span::styled(at, theme::CURSOR));
+    spans.push(Span::raw(sanitize(w.after)));
+    if w.cut_right {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    Line::from(spans)
 }
