@@ -1,15 +1,18 @@
-//! The export dialog's file name at the keyboard: a cursor that moves by character, typing
-//! and deleting where it stands, and drawn where it is, the name scrolling to keep it in view.
+//! The export dialog at the keyboard: the file name's cursor (moving by character, typing
+//! and deleting where it stands, drawn where it is, the name scrolling to keep it in view),
+//! and what a range offers: its rows, or every event shown over its dates.
 
 mod common;
 
 use std::path::Path;
 
+use annals::load;
 use annals::tui::app::App;
 use annals::tui::effect::Effect;
 use annals::tui::keymap::KeyPress;
 use annals::tui::update::on_key;
-use common::{builtin, ctrl, go_to, key, typing};
+use assert_cmd::Command;
+use common::{app_at, builtin, ctrl, go_to, key, press, screen, typing};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -217,4 +220,179 @@ fn a_name_longer_than_the_field_scrolls_to_keep_the_cursor_in_view() {
         let under = f.text()[f.cursor()..].chars().next().unwrap().to_string();
         assert_eq!(reversed, [under], "{text}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The range's rows, or its dates.
+
+/// The ids of the events the dialog would write.
+fn exported(app: &App) -> Vec<String> {
+    let d = app.export.as_ref().unwrap();
+    d.events
+        .iter()
+        .map(|&i| app.data.events[i].id.clone())
+        .collect()
+}
+
+/// The ids `annals list` gives for these query options, in order.
+fn listed(args: &[&str]) -> Vec<String> {
+    let out = Command::cargo_bin("annals")
+        .unwrap()
+        .arg("list")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().or_else(|| v["events"].as_array()).unwrap();
+    rows.iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn tab_switches_from_the_rows_to_every_event_shown_over_the_range_dates() {
+    let mut app = dialog(120, 40);
+    let rows = exported(&app);
+    assert_eq!(rows.len(), 11);
+    assert_eq!(rows.first().map(String::as_str), Some("usaid-note"));
+    let s = screen(&app);
+    assert!(
+        s.contains("12 Sep 2012 – 13 Nov 2012 · the selected rows (Tab: the range's dates)"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Tab);
+    // As the command line reads --from/--to: what overlaps the days, a month and a protest
+    // wave begun in 2011 (its end unknown) included.
+    let dates = exported(&app);
+    assert_eq!(
+        dates,
+        listed(&["--from", "2012-09-12", "--to", "2012-11-13"])
+    );
+    assert_eq!(dates.len(), 13);
+    for id in ["protest-wave", "lavrov-tells-clinton-usaid"] {
+        assert!(
+            dates.iter().any(|d| d == id) && !rows.iter().any(|r| r == id),
+            "{id}"
+        );
+    }
+    let s = screen(&app);
+    assert!(s.contains("Export 13 events"), "{s}");
+    assert!(
+        s.contains("5 Dec 2011 – 13 Nov 2012 · the range's dates (12 Sep – 13 Nov 2012)"),
+        "{s}"
+    );
+    // Too long for one line with Tab's other set: that goes on the next.
+    assert!(s.contains("│ (Tab: the selected rows)"), "{s}");
+    assert!(s.contains("▶ Markdown brief"), "every format listed: {s}");
+    // The offered name follows the set; and back again with Tab.
+    assert_eq!(name(&app), "annals-2011-12-05--2012-11-13.md|");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(exported(&app), rows);
+    assert_eq!(name(&app), "annals-2012-09-12--2012-11-13.md|");
+}
+
+#[test]
+fn the_range_dates_keep_to_the_events_the_filters_show() {
+    let mut app = builtin(120, 40);
+    typing(&mut app, "a");
+    typing(&mut app, "obama");
+    key(&mut app, KeyCode::Enter);
+    go_to_shown(&mut app, "obama-reelected");
+    press(&mut app, 'v');
+    go_to_shown(&mut app, "magnitsky-act-signed");
+    press(&mut app, 'x');
+    key(&mut app, KeyCode::Tab);
+    let dates = exported(&app);
+    assert_eq!(
+        dates,
+        listed(&[
+            "--actor",
+            "obama",
+            "--from",
+            "2012-11-06",
+            "--to",
+            "2012-12-14"
+        ])
+    );
+    assert!(dates.len() < listed(&["--from", "2012-11-06", "--to", "2012-12-14"]).len());
+    assert!(dates.iter().all(|id| {
+        let ev = &app.data.events[app.data.event_position(id).unwrap()];
+        ev.actors.iter().any(|&a| app.data.actor(a).id == "obama")
+    }));
+}
+
+/// Moves the cursor with j/k to an event among those shown.
+fn go_to_shown(app: &mut App, id: &str) {
+    let ev = app.data.event_position(id).unwrap();
+    let pos = app.shown.iter().position(|&e| e == ev).expect(id);
+    while app.cursor.get() < pos {
+        press(app, 'j');
+    }
+    while app.cursor.get() > pos {
+        press(app, 'k');
+    }
+}
+
+/// Three rows in March and April 2012, and around them what their dates reach or not.
+fn small() -> annals::model::Dataset {
+    let events = [
+        ("open", "2011-06-01/.."),
+        ("early", "2012-01-05"),
+        ("year", "2012"),
+        ("long", "2012-01-10/2012-06-30"),
+        ("ended", "2012-01-20/2012-02-28"),
+        ("a", "2012-03-01"),
+        ("b", "2012-03-15"),
+        ("c", "2012-04-10"),
+        ("later", "2012-04-11"),
+    ];
+    let events: Vec<String> = events
+        .iter()
+        .map(|(id, when)| {
+            format!(r#"{{"id":"{id}","when":"{when}","title":"Event {id}","sources":["s"]}}"#)
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":"annals/1","title":"T","actors":[],"sources":[{{"id":"s","publisher":"P","title":"T"}}],"events":[{}]}}"#,
+        events.join(",")
+    );
+    load::from_str(&json, "test").unwrap()
+}
+
+#[test]
+fn the_range_dates_take_what_began_before_and_goes_on() {
+    let mut app = app_at(small(), 120, 40);
+    let ids: Vec<&str> = app.shown.iter().map(|&i| &*app.data.events[i].id).collect();
+    assert_eq!(
+        ids,
+        [
+            "open", "year", "early", "long", "ended", "a", "b", "c", "later"
+        ]
+    );
+    go_to_shown(&mut app, "a");
+    press(&mut app, 'v');
+    go_to_shown(&mut app, "c");
+    press(&mut app, 'x');
+    assert_eq!(exported(&app), ["a", "b", "c"]);
+    key(&mut app, KeyCode::Tab);
+    // 1 Mar – 10 Apr 2012: an open range, the year, a range begun in January; not what
+    // ended before or began after.
+    assert_eq!(exported(&app), ["open", "year", "long", "a", "b", "c"]);
+    assert!(screen(&app).contains("the range's dates (1 Mar – 10 Apr 2012)"));
+    // Narrowed to the marked events, the dates take only those.
+    key(&mut app, KeyCode::Esc);
+    press(&mut app, 'v');
+    for id in ["long", "a", "c"] {
+        go_to_shown(&mut app, id);
+        press(&mut app, 'm');
+    }
+    press(&mut app, 'M');
+    go_to_shown(&mut app, "a");
+    press(&mut app, 'v');
+    go_to_shown(&mut app, "c");
+    press(&mut app, 'x');
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(exported(&app), ["long", "a", "c"]);
 }

@@ -27,22 +27,43 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         return;
     }
     let cells = usize::from(inner.width);
-    // Roomy when everything fits; else one line per part, the chosen format only.
-    let roomy = usize::from(inner.height) >= 7 + Format::ALL.len();
 
-    let what = d.sets[d.set].0;
-    let range = d.span.clone();
+    // The span of what is exported and which set it is; Tab's other set after it, or on the
+    // next line when the range's dates make the first long.
+    let what = d.sets[d.set].label();
     let mut first = vec![
-        Span::styled(range, theme::TITLE),
+        Span::styled(d.span.clone(), theme::TITLE),
         Span::styled(format!(" · {what}"), theme::DIM),
     ];
-    if d.sets.len() > 1 {
-        let other = d.sets[(d.set + 1) % d.sets.len()].0;
-        first.push(Span::styled(format!(" (Tab: {other})"), theme::KEY));
+    let tab = (d.sets.len() > 1).then(|| {
+        let other = d.sets[(d.set + 1) % d.sets.len()].name;
+        Span::styled(format!("(Tab: {other})"), theme::KEY)
+    });
+    let fits = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>() <= cells;
+    let mut tab_below = None;
+    if let Some(tab) = tab {
+        let mut with_tab = first.clone();
+        with_tab.extend([Span::raw(" "), tab.clone()]);
+        if fits(&with_tab) {
+            first = with_tab;
+        } else {
+            tab_below = Some(tab);
+        }
     }
-    let mut lines = vec![Line::from(first)];
+    let height = |line: &Line| {
+        Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+    };
+    let mut first = Line::from(first);
+    // Roomy when everything fits; else one line per part, the chosen format only.
+    let roomy = usize::from(inner.height) >= 6 + height(&first) + Format::ALL.len();
+    if !roomy && let Some(tab) = tab_below.take() {
+        first.spans.extend([Span::raw(" "), tab]);
+    }
+    let mut lines = vec![first];
     if roomy {
-        lines.push(Line::default());
+        lines.push(tab_below.map(Line::from).unwrap_or_default());
         let purpose_w = Format::ALL
             .iter()
             .map(|f| width(f.purpose()))
