@@ -8,9 +8,9 @@ use std::path::Path;
 
 use annals::load;
 use annals::tui::app::App;
-use annals::tui::effect::Effect;
+use annals::tui::effect::{Done, Effect};
 use annals::tui::keymap::KeyPress;
-use annals::tui::update::on_key;
+use annals::tui::update::{self, on_key};
 use assert_cmd::Command;
 use common::{app_at, builtin, ctrl, go_to, key, press, screen, typing};
 use ratatui::Terminal;
@@ -337,7 +337,12 @@ fn go_to_shown(app: &mut App, id: &str) {
 
 /// Three rows in March and April 2012, and around them what their dates reach or not.
 fn small() -> annals::model::Dataset {
-    let events = [
+    small_with(&[])
+}
+
+/// `small()` and more events.
+fn small_with(more: &[(&str, &str)]) -> annals::model::Dataset {
+    let mut events = vec![
         ("open", "2011-06-01/.."),
         ("early", "2012-01-05"),
         ("year", "2012"),
@@ -348,6 +353,7 @@ fn small() -> annals::model::Dataset {
         ("c", "2012-04-10"),
         ("later", "2012-04-11"),
     ];
+    events.extend_from_slice(more);
     let events: Vec<String> = events
         .iter()
         .map(|(id, when)| {
@@ -395,4 +401,21 @@ fn the_range_dates_take_what_began_before_and_goes_on() {
     press(&mut app, 'x');
     key(&mut app, KeyCode::Tab);
     assert_eq!(exported(&app), ["long", "a", "c"]);
+}
+
+#[test]
+fn the_sets_stay_on_their_events_when_the_file_is_read_again() {
+    let mut app = app_at(small(), 120, 40);
+    go_to_shown(&mut app, "a");
+    press(&mut app, 'v');
+    go_to_shown(&mut app, "c");
+    press(&mut app, 'x');
+    // The file changes under the open dialog: an event earlier than all moves every position.
+    let again = small_with(&[("first", "2000-01-01")]);
+    update::done(&mut app, Done::Reloaded(Ok(again)));
+    assert_eq!(exported(&app), ["a", "b", "c"]);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(exported(&app), ["open", "year", "long", "a", "b", "c"]);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(exported(&app), ["a", "b", "c"]);
 }
