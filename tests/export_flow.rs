@@ -67,11 +67,11 @@ fn the_dialog_writes_the_range_and_reports_it() {
     typing(&mut app, "x");
     insta::assert_snapshot!("export_dialog", screen(&app));
     let d = app.export.as_ref().unwrap();
-    assert_eq!(d.name, "annals-2012-09-12--2012-11-13.md");
+    assert_eq!(d.name.text(), "annals-2012-09-12--2012-11-13.md");
     // Down to annals JSON: the ending follows the format.
     key(&mut app, KeyCode::Down);
     assert_eq!(
-        app.export.as_ref().unwrap().name,
+        app.export.as_ref().unwrap().name.text(),
         "annals-2012-09-12--2012-11-13.json"
     );
     key(&mut app, KeyCode::Enter);
@@ -116,7 +116,7 @@ fn an_existing_file_asks_before_it_is_replaced() {
     key(&mut app, KeyCode::Backspace);
     typing(&mut app, "qxy.md");
     assert_eq!(
-        app.export.as_ref().unwrap().name,
+        app.export.as_ref().unwrap().name.text(),
         "annals-2012-09-12--2012-11-13qxy.md"
     );
     key(&mut app, KeyCode::Enter);

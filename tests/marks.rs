@@ -85,7 +85,7 @@ fn the_export_dialog_offers_the_marked_events() {
     key(&mut app, KeyCode::Tab);
     let d = app.export.as_ref().unwrap();
     assert_eq!(d.events.len(), 3);
-    assert_eq!(d.name, "annals-2000-03-26--2012-11-13.md");
+    assert_eq!(d.name.text(), "annals-2000-03-26--2012-11-13.md");
     assert!(screen(&app).contains("Export 3 events"));
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.export.as_ref().unwrap().events.len(), 54);

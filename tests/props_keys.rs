@@ -498,6 +498,9 @@ fn check(app: &App) -> Result<(), String> {
         if d.events.iter().any(|e| e.get() >= events) {
             return fail("an exported event past the dataset".into());
         }
+        if !d.name.text().is_char_boundary(d.name.cursor()) {
+            return fail(format!("the name's cursor at byte {}", d.name.cursor()));
+        }
     }
     if app.focus == Focus::Detail && app.mode() == Mode::Timeline {
         return fail("detail focus in timeline mode".into());

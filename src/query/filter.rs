@@ -48,6 +48,15 @@ impl Filter {
             && self.sources.is_empty()
     }
 
+    /// Whether a date passes the filter's bounds: the days it may cover (`When::reach`)
+    /// overlap them, ending on or after `from` and starting on or before `to`. The one rule of
+    /// `--from` / `--to`, the browser's `d`, and the export dialog's "the range's dates".
+    pub fn keeps_dates(&self, when: &crate::model::When) -> bool {
+        let (first, last) = when.reach();
+        !(self.from.is_some_and(|f| last < f.first_day)
+            || self.to.is_some_and(|t| first > t.last_day()))
+    }
+
     /// The filter less its actors and its list of events.
     fn matches_dates_and_text(
         &self,
@@ -56,11 +65,7 @@ impl Filter {
         text: &Needle,
         buf: &mut Vec<u8>,
     ) -> bool {
-        let (first, last) = ev.when.reach();
-        if self.from.is_some_and(|f| last < f.first_day) {
-            return false;
-        }
-        if self.to.is_some_and(|t| first > t.last_day()) {
+        if !self.keeps_dates(&ev.when) {
             return false;
         }
         (self.text.is_none() || text.in_event(data, ev, buf))

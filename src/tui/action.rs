@@ -75,6 +75,16 @@ pub enum Action {
     Backspace,
     /// Clear what was typed.
     ClearInput,
+    /// Move the cursor of a text field one character (grapheme) left.
+    InputLeft,
+    /// Move the cursor of a text field one character (grapheme) right.
+    InputRight,
+    /// Move the cursor of a text field to its start.
+    InputStart,
+    /// Move the cursor of a text field to its end.
+    InputEnd,
+    /// Delete the word before the cursor of a text field (Ctrl-w).
+    DeleteWord,
     /// Confirm the picker or a prompt.
     Accept,
     /// Move in the picker's list.

@@ -8,6 +8,7 @@ pub mod app;
 pub mod config;
 pub mod detail;
 pub mod effect;
+pub mod field;
 pub mod follow;
 pub mod help_text;
 pub mod keymap;

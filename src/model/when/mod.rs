@@ -301,6 +301,16 @@ pub fn decode_year(year: i32) -> i64 {
 }
 
 impl Point {
+    /// One day, certain.
+    pub fn day(first_day: NaiveDate) -> Point {
+        Point {
+            first_day,
+            precision: Precision::Day,
+            time: None,
+            qualifier: Qualifier::Certain,
+        }
+    }
+
     /// A year, deep time included (`None` when it cannot be held).
     pub fn of_year(year: i64) -> Option<Point> {
         let first_day = NaiveDate::from_ymd_opt(encode_year(year)?, 1, 1)?;

@@ -144,20 +144,41 @@ pub struct Prompt {
     pub previous_search: Option<String>,
 }
 
+/// A set of events the export dialog offers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportSet {
+    /// "the selected rows", "the range's dates", "every event shown", "the marked events".
+    pub name: &'static str,
+    /// The dates the set is chosen by, when it is: the range's ("12 Sep 2012 – 13 Nov 2012").
+    pub dates: Option<String>,
+    pub events: Vec<EventIx>,
+}
+
+impl ExportSet {
+    /// "the selected rows", "the range's dates (12 Sep 2012 – 13 Nov 2012)".
+    pub fn label(&self) -> String {
+        match &self.dates {
+            Some(d) => format!("{} ({d})", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
 /// The export dialog while it is open.
 pub struct ExportDialog {
     /// The events to export, fixed when the dialog opened: those of `sets[set]`.
     pub events: Vec<EventIx>,
-    /// What may be exported ("the selected range"; or "every event shown" and "the marked
-    /// events"), Tab going from one to the next.
-    pub sets: Vec<(&'static str, Vec<EventIx>)>,
+    /// What may be exported, Tab going from one to the next: with a range, its rows and the
+    /// events shown over its dates; else every event shown, and the marked events if any.
+    pub sets: Vec<ExportSet>,
     pub set: usize,
     /// "12 Sep 2012 – 13 Nov 2012": the stretch they cover (worked out once, not per frame).
     pub span: String,
     /// The highlighted format, as an index in `export::Format::ALL`.
     pub format: usize,
-    /// The file name, editable; relative names are taken from `App::export_dir`.
-    pub name: String,
+    /// The file name, edited with a cursor; relative names are taken from
+    /// `App::export_dir`.
+    pub name: super::field::Field,
     /// The file exists: waiting for y / n before it is replaced.
     pub confirm: bool,
     /// Why the last attempt failed.

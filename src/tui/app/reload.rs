@@ -64,6 +64,11 @@ impl App {
         }
         if let Some(d) = self.export.as_mut() {
             d.events = d.events.iter().filter_map(|&e| event(e)).collect();
+            d.events.sort_unstable();
+            for set in &mut d.sets {
+                set.events = set.events.iter().filter_map(|&e| event(e)).collect();
+                set.events.sort_unstable();
+            }
         }
         drop(ids);
 

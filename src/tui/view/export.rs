@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph, Widget, Wrap};
 
 use crate::export::Format;
-use crate::text::{pad, sanitize, truncate_start, width};
+use crate::text::{pad, sanitize, width};
 use crate::tui::app::ExportDialog;
+use crate::tui::field::Field;
 use crate::tui::theme;
 
 pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
@@ -26,22 +27,43 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         return;
     }
     let cells = usize::from(inner.width);
-    // Roomy when everything fits; else one line per part, the chosen format only.
-    let roomy = usize::from(inner.height) >= 7 + Format::ALL.len();
 
-    let what = d.sets[d.set].0;
-    let range = d.span.clone();
+    // The span of what is exported and which set it is; Tab's other set after it, or on the
+    // next line when the range's dates make the first long.
+    let what = d.sets[d.set].label();
     let mut first = vec![
-        Span::styled(range, theme::TITLE),
+        Span::styled(d.span.clone(), theme::TITLE),
         Span::styled(format!(" · {what}"), theme::DIM),
     ];
-    if d.sets.len() > 1 {
-        let other = d.sets[(d.set + 1) % d.sets.len()].0;
-        first.push(Span::styled(format!(" (Tab: {other})"), theme::KEY));
+    let tab = (d.sets.len() > 1).then(|| {
+        let other = d.sets[(d.set + 1) % d.sets.len()].name;
+        Span::styled(format!("(Tab: {other})"), theme::KEY)
+    });
+    let fits = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>() <= cells;
+    let mut tab_below = None;
+    if let Some(tab) = tab {
+        let mut with_tab = first.clone();
+        with_tab.extend([Span::raw(" "), tab.clone()]);
+        if fits(&with_tab) {
+            first = with_tab;
+        } else {
+            tab_below = Some(tab);
+        }
     }
-    let mut lines = vec![Line::from(first)];
+    let height = |line: &Line| {
+        Paragraph::new(line.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+    };
+    let mut first = Line::from(first);
+    // Roomy when everything fits; else one line per part, the chosen format only.
+    let roomy = usize::from(inner.height) >= 6 + height(&first) + Format::ALL.len();
+    if !roomy && let Some(tab) = tab_below.take() {
+        first.spans.extend([Span::raw(" "), tab]);
+    }
+    let mut lines = vec![first];
     if roomy {
-        lines.push(Line::default());
+        lines.push(tab_below.map(Line::from).unwrap_or_default());
         let purpose_w = Format::ALL
             .iter()
             .map(|f| width(f.purpose()))
@@ -76,12 +98,7 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
         ]));
     }
     let label = "File ";
-    let name = truncate_start(&sanitize(&d.name), cells.saturating_sub(width(label) + 1));
-    lines.push(Line::from(vec![
-        Span::styled(label, theme::DIM),
-        Span::raw(name),
-        Span::styled(" ", theme::CURSOR),
-    ]));
+    lines.push(name_line(label, &d.name, cells));
     if roomy {
         lines.push(Line::styled(
             "     in the current folder unless it starts with / or ~/",
@@ -91,7 +108,10 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     }
     if d.confirm {
         lines.push(Line::styled(
-            format!("{} exists. Replace it? (y/n)", sanitize(d.name.trim())),
+            format!(
+                "{} exists. Replace it? (y/n)",
+                sanitize(d.name.text().trim())
+            ),
             theme::NOTICE,
         ));
     } else if let Some(e) = &d.error {
@@ -100,4 +120,27 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// "File annals-2012-09-12--2012-11-13.md" with the cursor's cell in reverse video, scrolled
+/// so that the cursor stays in view in `cells` cells (`…` where the name is cut).
+fn name_line<'a>(label: &'a str, name: &'a Field, cells: usize) -> Line<'a> {
+    let w = name.window(cells.saturating_sub(width(label)));
+    let mut spans = vec![Span::styled(label, theme::DIM)];
+    if w.cut_left {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    spans.push(Span::raw(sanitize(w.before)));
+    // At the end of the name, or on a character of no width, the cursor is a blank cell.
+    let at = if width(&sanitize(w.at)) == 0 {
+        format!("{} ", sanitize(w.at))
+    } else {
+        sanitize(w.at).into_owned()
+    };
+    spans.push(Span::styled(at, theme::CURSOR));
+    spans.push(Span::raw(sanitize(w.after)));
+    if w.cut_right {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    Line::from(spans)
 }
