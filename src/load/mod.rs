@@ -26,7 +26,7 @@ mod stream;
 use std::ops::ControlFlow;
 use std::path::Path;
 
-pub use error::{LoadError, Problem, RecordKind, line_column};
+pub use error::{LoadError, PROBLEMS_SHOWN, Problem, RecordKind, line_column};
 pub use progress::{Pace, Progress, thousands};
 pub(crate) use stream::sort_events;
 
