@@ -36,17 +36,29 @@ fn json_syntax_errors_name_line_and_column() {
 }
 
 #[test]
-fn values_of_the_wrong_shape_name_line_and_column() {
+fn values_of_the_wrong_shape_are_problems_with_the_others() {
+    // Each at the value (or the unknown key); the fields the dataset lacks at its end.
     expect(
         "wrong-type.json",
-        "{dir}/wrong-type.json:5:75: invalid dataset: invalid type: string \"putin\", \
-         expected a sequence",
+        "{dir}/wrong-type.json: 3 problems in the dataset:\n  \
+         5:69: event `call`, field `actors`: is the string \"putin\"; it must be a list of \
+         actor ids\n  \
+         7:1: field `actors`: is missing: an annals/1 dataset has `format`, `title`, `actors`, \
+         `sources` and `events`\n  \
+         7:1: field `sources`: is missing: an annals/1 dataset has `format`, `title`, \
+         `actors`, `sources` and `events`",
     );
+    // The misspelt `when` is also missing, as the usual checks say.
     expect(
         "unknown-field.json",
-        "{dir}/unknown-field.json:5:24: invalid dataset: unknown field `wen`, expected one of \
-         `id`, `when`, `title`, `summary`, `actors`, `tags`, `quotes`, `sources`, `notes`, \
-         `attributes`",
+        "{dir}/unknown-field.json: 4 problems in the dataset:\n  \
+         5:5: event `call`, field `when`: is required, and missing or empty\n  \
+         5:20: event `call`, field `wen`: unknown field; an event has `id`, `when`, `title`, \
+         `summary`, `actors`, `tags`, `quotes`, `sources`, `notes` and `attributes`\n  \
+         7:1: field `actors`: is missing: an annals/1 dataset has `format`, `title`, `actors`, \
+         `sources` and `events`\n  \
+         7:1: field `sources`: is missing: an annals/1 dataset has `format`, `title`, \
+         `actors`, `sources` and `events`",
     );
 }
 

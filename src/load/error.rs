@@ -62,12 +62,16 @@ fn invalid_text(path: &str, problems: &[Problem]) -> String {
     s
 }
 
+/// The kind of a `LoadError::Json` that is a value of the wrong type, or an unknown or a
+/// missing field (not a syntax error).
+pub(super) const INVALID: &str = "invalid dataset";
+
 pub(super) fn json_error(e: serde_json::Error, path: &str) -> LoadError {
     use serde_json::error::Category;
     let kind = match e.classify() {
         Category::Syntax => "JSON syntax error",
         Category::Eof => "unexpected end of file",
-        Category::Data => "invalid dataset",
+        Category::Data => INVALID,
         Category::Io => "read error",
     };
     let full = e.to_string();
