@@ -30,7 +30,7 @@ fn validate_reports_every_problem_and_fails() {
             "annals: tests/bad/many-problems.json: 5 problems in the dataset:\n",
         ))
         .stderr(predicate::str::contains(
-            "  event `b`, field `sources`: unknown source `nope`\n",
+            "  8:63: event `b`, field `sources`: unknown source `nope`\n",
         ));
 }
 

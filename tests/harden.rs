@@ -154,18 +154,18 @@ fn the_fields_a_dataset_requires_are_named_when_missing() {
     check(
         "no-events.json",
         r#"{"format":"annals/1","title":"T","actors":[],"sources":[]}"#,
-        "missing field `events`",
+        "field `events`: is missing",
     );
     check(
         "no-format.json",
         r#"{"title":"T","actors":[],"sources":[],"events":[]}"#,
-        "missing field `format`",
+        "field `format`: is missing",
     );
     // Not four "unknown actor" errors: the array is missing.
     check(
         "no-actors.json",
         r#"{"format":"annals/1","title":"T","sources":[],"events":[{"id":"e","when":"2012","title":"x","actors":["a","b"]}]}"#,
-        "missing field `actors`",
+        "field `actors`: is missing",
     );
     check(
         "no-title.json",

@@ -36,17 +36,29 @@ fn json_syntax_errors_name_line_and_column() {
 }
 
 #[test]
-fn values_of_the_wrong_shape_name_line_and_column() {
+fn values_of_the_wrong_shape_are_problems_with_the_others() {
+    // Each at the value (or the unknown key); the fields the dataset lacks at its end.
     expect(
         "wrong-type.json",
-        "{dir}/wrong-type.json:5:75: invalid dataset: invalid type: string \"putin\", \
-         expected a sequence",
+        "{dir}/wrong-type.json: 3 problems in the dataset:\n  \
+         5:69: event `call`, field `actors`: is the string \"putin\"; it must be a list of \
+         actor ids\n  \
+         7:1: field `actors`: is missing: an annals/1 dataset has `format`, `title`, `actors`, \
+         `sources` and `events`\n  \
+         7:1: field `sources`: is missing: an annals/1 dataset has `format`, `title`, \
+         `actors`, `sources` and `events`",
     );
+    // The misspelt `when` is also missing, as the usual checks say.
     expect(
         "unknown-field.json",
-        "{dir}/unknown-field.json:5:24: invalid dataset: unknown field `wen`, expected one of \
-         `id`, `when`, `title`, `summary`, `actors`, `tags`, `quotes`, `sources`, `notes`, \
-         `attributes`",
+        "{dir}/unknown-field.json: 4 problems in the dataset:\n  \
+         5:5: event `call`, field `when`: is required, and missing or empty\n  \
+         5:20: event `call`, field `wen`: unknown field; an event has `id`, `when`, `title`, \
+         `summary`, `actors`, `tags`, `quotes`, `sources`, `notes` and `attributes`\n  \
+         7:1: field `actors`: is missing: an annals/1 dataset has `format`, `title`, `actors`, \
+         `sources` and `events`\n  \
+         7:1: field `sources`: is missing: an annals/1 dataset has `format`, `title`, \
+         `actors`, `sources` and `events`",
     );
 }
 
@@ -55,47 +67,48 @@ fn semantic_problems_name_the_record_and_field() {
     let cases = [
         (
             "wrong-format.json",
-            "field `format`: is \"annals/2\"; annals reads \"annals/1\"",
+            "2:3: field `format`: is \"annals/2\"; annals reads \"annals/1\"",
         ),
         (
             "duplicate-event-id.json",
-            "event `call`, field `id`: duplicate id: position 2 at line 8 column 6 repeats position 1 at \
+            "8:6: event `call`, field `id`: duplicate id: position 2 at line 8 column 6 repeats position 1 at \
              line 7 column 6",
         ),
         (
             "unknown-actor.json",
-            "event `call`, field `actors`: unknown actor `obama`",
+            "7:53: event `call`, field `actors`: unknown actor `obama`",
         ),
         (
             "unknown-source.json",
-            "event `call`, field `sources`: unknown source `reuters`",
+            "7:72: event `call`, field `sources`: unknown source `reuters`",
         ),
         (
             "unparsable-date.json",
-            "event `call`, field `when`: cannot parse \"13/11/2012\" as a date; use EDTF such \
+            "7:18: event `call`, field `when`: cannot parse \"13/11/2012\" as a date; use EDTF such \
              as 2012, 2012-03, 2012-11-13, 2012-11-13T19:41Z, 2000-05-07/2008-05-07, \
              2011-12-05/.., 2012-09-08? or 2012-09~",
         ),
         (
             "impossible-date.json",
-            "event `call`, field `when`: \"2012-02-30\" is not a date on the calendar (month or \
+            "7:18: event `call`, field `when`: \"2012-02-30\" is not a date on the calendar (month or \
              day out of range)",
         ),
         (
             "interval-backwards.json",
-            "event `term`, field `when`: \"2008-05-07/2000-05-07\": the interval ends before it \
+            "7:18: event `term`, field `when`: \"2008-05-07/2000-05-07\": the interval ends before it \
              starts",
         ),
         (
             "empty-title.json",
-            "event `call`, field `title`: is required, and missing or empty",
+            "7:38: event `call`, field `title`: is required, and missing or empty",
         ),
         (
             "bad-id.json",
-            "event `Call Event`, field `id`: \"Call Event\" may hold only lowercase letters, \
+            "7:6: event `Call Event`, field `id`: \"Call Event\" may hold only lowercase letters, \
              digits, '.', '_' and '-'",
         ),
     ];
+    // Each led by the line and column of its field's key.
     for (file, problem) in cases {
         expect(
             file,
@@ -109,17 +122,17 @@ fn every_problem_is_reported_at_once() {
     expect(
         "dangling-quote.json",
         "{dir}/dangling-quote.json: 2 problems in the dataset:\n  \
-         event `call`, field `quotes[0].by`: unknown actor `peskov`\n  \
-         event `call`, field `quotes[0].source`: unknown source `tass`",
+         7:53: event `call`, field `quotes[0].by`: unknown actor `peskov`\n  \
+         7:53: event `call`, field `quotes[0].source`: unknown source `tass`",
     );
     expect(
         "many-problems.json",
         "{dir}/many-problems.json: 5 problems in the dataset:\n  \
-         event `a`, field `when`: \"2012-21\": seasons are not supported; give a year, month or day\n  \
-         event `b`, field `title`: is required, and missing or empty\n  \
-         event `b`, field `when`: is required, and missing or empty\n  \
-         event `b`, field `actors`: actor `putin` is listed twice\n  \
-         event `b`, field `sources`: unknown source `nope`",
+         7:15: event `a`, field `when`: \"2012-21\": seasons are not supported; give a year, month or day\n  \
+         8:25: event `b`, field `title`: is required, and missing or empty\n  \
+         8:15: event `b`, field `when`: is required, and missing or empty\n  \
+         8:36: event `b`, field `actors`: actor `putin` is listed twice\n  \
+         8:63: event `b`, field `sources`: unknown source `nope`",
     );
 }
 

@@ -39,21 +39,39 @@ pub enum LoadError {
     Import { path: String, message: String },
 }
 
+/// How many problems a report lists; the others are counted.
+pub const PROBLEMS_SHOWN: usize = 50;
+
+/// The report: how many problems, then each led by its line and column (the first
+/// `PROBLEMS_SHOWN`, and how many more).
 fn invalid_text(path: &str, problems: &[Problem]) -> String {
     let n = problems.len();
-    let mut s = format!("{path}: {} in the dataset:", plural(n, "problem"));
-    for p in problems {
-        s.push_str(&format!("\n  {p}"));
+    let mut s = format!(
+        "{path}: {} in the dataset:",
+        plural(super::thousands(n), "problem")
+    );
+    for p in problems.iter().take(PROBLEMS_SHOWN) {
+        s.push_str(&format!("\n  {}", p.located()));
+    }
+    if n > PROBLEMS_SHOWN {
+        s.push_str(&format!(
+            "\n  … and {} more",
+            super::thousands(n - PROBLEMS_SHOWN)
+        ));
     }
     s
 }
+
+/// The kind of a `LoadError::Json` that is a value of the wrong type, or an unknown or a
+/// missing field (not a syntax error).
+pub(super) const INVALID: &str = "invalid dataset";
 
 pub(super) fn json_error(e: serde_json::Error, path: &str) -> LoadError {
     use serde_json::error::Category;
     let kind = match e.classify() {
         Category::Syntax => "JSON syntax error",
         Category::Eof => "unexpected end of file",
-        Category::Data => "invalid dataset",
+        Category::Data => INVALID,
         Category::Io => "read error",
     };
     let full = e.to_string();

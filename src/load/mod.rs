@@ -5,10 +5,12 @@
 //!
 //! The bytes are checked to be UTF-8, then read in one pass (`stream`): serde reads the top
 //! level and the actors and sources, then each event in turn, which is checked and turned into
-//! a model `Event` at once (a syntax error or a value of the wrong type stops here, with line
-//! and column). Every semantic problem (ids, references, dates, empty titles) is collected,
-//! and reported all at once. A file whose events come before its actors or sources is read
-//! twice: the events are only known once the records they name are.
+//! a model `Event` at once (a syntax error stops here, with line and column). Every semantic
+//! problem (ids, references, dates, empty titles) is collected, and reported all at once. A
+//! value of the wrong type, an unknown or a missing field stops serde too: only then is the
+//! file walked field by field (`shape`), so that those problems are reported with the others.
+//! A file whose events come before its actors or sources is read twice: the events are only
+//! known once the records they name are.
 //!
 //! Nothing long is copied: an event's title, summary, quotes and notes stay where they lie in
 //! the bytes read (a file is mapped into memory), and `Dataset::text` reads them when needed.
@@ -20,13 +22,14 @@ mod error;
 pub mod inputs;
 mod progress;
 mod raw;
+mod shape;
 pub mod spans;
 mod stream;
 
 use std::ops::ControlFlow;
 use std::path::Path;
 
-pub use error::{LoadError, Problem, RecordKind, line_column};
+pub use error::{LoadError, PROBLEMS_SHOWN, Problem, RecordKind, line_column};
 pub use progress::{Pace, Progress, thousands};
 pub(crate) use stream::sort_events;
 

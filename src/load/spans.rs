@@ -115,6 +115,80 @@ pub fn field_at(text: &str, span: &Range<usize>, field: &str) -> Option<usize> {
     }
 }
 
+/// An object's members, by where they lie.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Object {
+    /// The whole object, `{` to `}` included.
+    pub span: Range<usize>,
+    pub members: Vec<Member>,
+}
+
+/// One member of an object: its key's bytes (quotes included, escapes as written) and its
+/// value's bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Member {
+    pub key: Range<usize>,
+    pub value: Range<usize>,
+}
+
+/// The object that begins in `span` (after any spaces), member by member; `None` when it is
+/// not an object or breaks off.
+pub fn object(text: &str, span: &Range<usize>) -> Option<Object> {
+    let mut s = Scanner {
+        b: text.as_bytes().get(..span.end)?,
+        at: span.start,
+    };
+    s.ws();
+    let start = s.at;
+    s.eat(b'{')?;
+    let mut members = Vec::new();
+    s.ws();
+    if s.peek() == Some(b'}') {
+        s.at += 1;
+        return Some(Object {
+            span: start..s.at,
+            members,
+        });
+    }
+    loop {
+        s.ws();
+        let key_at = s.at;
+        s.string()?;
+        let key = key_at..s.at;
+        s.ws();
+        s.eat(b':')?;
+        s.ws();
+        let value_at = s.at;
+        s.value()?;
+        members.push(Member {
+            key,
+            value: value_at..s.at,
+        });
+        s.ws();
+        match s.next()? {
+            b',' => continue,
+            b'}' => {
+                return Some(Object {
+                    span: start..s.at,
+                    members,
+                });
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Each element's bytes of the array that begins in `span` (after any spaces); `None` when it
+/// is not an array or breaks off.
+pub fn elements(text: &str, span: &Range<usize>) -> Option<Vec<Range<usize>>> {
+    let mut s = Scanner {
+        b: text.as_bytes().get(..span.end)?,
+        at: span.start,
+    };
+    s.ws();
+    s.array().map(|a| a.items)
+}
+
 struct Scanner<'a> {
     b: &'a [u8],
     at: usize,
@@ -259,6 +333,25 @@ mod tests {
         let title = field_at(text, &events.items[1], "title").unwrap();
         assert!(text[title..].starts_with("\"title\""));
         assert_eq!(field_at(text, &events.items[1], "notes"), None);
+    }
+
+    #[test]
+    fn objects_and_arrays_are_taken_apart_member_by_member() {
+        let text = r#" {"a\"b": [1, "x]", {"c": {}}], "d" : null } "#;
+        let o = object(text, &(0..text.len())).unwrap();
+        assert_eq!(&text[o.span.clone()], &text[1..text.len() - 1]);
+        let keys: Vec<&str> = o.members.iter().map(|m| &text[m.key.clone()]).collect();
+        assert_eq!(keys, [r#""a\"b""#, r#""d""#]);
+        assert_eq!(&text[o.members[1].value.clone()], "null");
+        let items: Vec<&str> = elements(text, &o.members[0].value)
+            .unwrap()
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(items, ["1", r#""x]""#, r#"{"c": {}}"#]);
+        assert_eq!(object(text, &o.members[1].value), None);
+        assert_eq!(elements(text, &o.members[1].value), None);
+        assert_eq!(object("{\"a\": 1", &(0..8)), None);
     }
 
     #[test]

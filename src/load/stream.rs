@@ -22,13 +22,72 @@ const RELEASE_MARGIN: usize = 24 << 20;
 const PARALLEL_FROM: usize = 4 << 20;
 const BATCH: usize = 1024;
 
-/// Reads a whole dataset from `store`, telling `hook` how far it has got.
+/// Reads a whole dataset from `store`, telling `hook` how far it has got. A value of the wrong
+/// type, an unknown or a missing field stops the typed read: the file is then walked field by
+/// field (`shape`), and every problem of shape is reported with the others.
 pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Dataset, LoadError> {
-    let bytes = store.bytes();
     let body = super::text(&store, name)?;
+    match read_text(&store, body, name, hook) {
+        Err(LoadError::Invalid { path, mut problems }) => {
+            super::error::locate(&mut problems, body);
+            Err(LoadError::Invalid { path, problems })
+        }
+        Err(e @ LoadError::Json { kind, .. }) if kind == super::error::INVALID => {
+            Err(all_problems(body, name, e, hook))
+        }
+        other => other,
+    }
+}
+
+/// The report on a file the typed read stopped in at a value: its problems of shape, and the
+/// problems the usual checks find in what could be read, in the order of the file. A syntax
+/// error further on is said instead (alone, as JSON has to be read before anything else), and
+/// the error the typed read gave when the walk finds nothing to say. `hook` is told of the
+/// progress of the second read, and may cancel it.
+fn all_problems(body: &str, name: &str, stopped: LoadError, hook: &mut Hook<'_>) -> LoadError {
+    if let Err(e) = super::shape::syntax(body) {
+        return json_error(e, name);
+    }
+    let Some(mut shape) = super::shape::check(body) else {
+        return stopped;
+    };
+    if shape.problems.is_empty() {
+        return stopped;
+    }
+    let repaired = Store::from_vec(std::mem::take(&mut shape.repaired).into_bytes());
+    let text = std::str::from_utf8(repaired.bytes()).unwrap_or_default();
+    let mut checked = match read_text(&repaired, text, name, hook) {
+        Err(LoadError::Invalid { problems, .. }) => problems,
+        Ok(_) => Vec::new(),
+        Err(e @ LoadError::Cancelled { .. }) => return e,
+        Err(e) => {
+            // The walk leaves out whatever the typed read cannot take: a bug if not.
+            debug_assert!(false, "the repaired text does not read: {e}");
+            Vec::new()
+        }
+    };
+    super::error::locate(&mut checked, body);
+    let mut problems = std::mem::take(&mut shape.problems);
+    problems.extend(checked.into_iter().filter(|p| !shape.covers(p)));
+    // Stable: two problems at one place stay in the order they were found.
+    problems.sort_by_key(|p| p.at);
+    LoadError::Invalid {
+        path: name.to_string(),
+        problems,
+    }
+}
+
+/// `read`, of the text `body` of `store`; problems are not located.
+fn read_text(
+    store: &Store,
+    body: &str,
+    name: &str,
+    hook: &mut Hook<'_>,
+) -> Result<Dataset, LoadError> {
+    let bytes = store.bytes();
     let mut reader = Reader {
         base: bytes,
-        store: &store,
+        store,
         hook,
         top: Top::default(),
         b: Builder::new(bytes, store.is_mapped()),
@@ -63,7 +122,6 @@ pub(super) fn read(store: Store, name: &str, hook: &mut Hook<'_>) -> Result<Data
         checker
             .problems
             .sort_by_key(|p| p.record != RecordKind::Dataset);
-        super::error::locate(&mut checker.problems, body);
         return Err(LoadError::Invalid {
             path: name.to_string(),
             problems: checker.problems,
@@ -437,6 +495,44 @@ mod tests {
         assert_eq!(data.events.len(), PROGRESS_EVERY + 10);
         assert_eq!(&*data.events[0].actors, &[crate::model::ActorIx::new(0)]);
         assert!(calls >= 2, "progress in both passes");
+        let cancelled = read(store(), "x", &mut |_| ControlFlow::Break(()));
+        assert!(matches!(cancelled, Err(LoadError::Cancelled { .. })));
+    }
+
+    /// A value of the wrong type: every problem is found in a second read of what could be
+    /// read, which reports progress too and can be cancelled (here in its first pass: the
+    /// events come before the actors).
+    #[test]
+    fn a_wrong_type_is_reported_with_the_other_problems_and_the_second_read_can_be_cancelled() {
+        let events: Vec<String> = (0..PROGRESS_EVERY + 10)
+            .map(|i| {
+                let title = if i == 0 {
+                    "1".to_string()
+                } else {
+                    format!("\"T{i}\"")
+                };
+                let actor = if i == 5 { "b" } else { "a" };
+                format!(r#"{{"id":"e{i}","when":"2012","title":{title},"actors":["{actor}"]}}"#)
+            })
+            .collect();
+        let json = format!(
+            "{{\"format\":\"annals/1\",\"title\":\"T\",\n\"events\":[\n{}],\n\"actors\":[{{\"id\":\"a\",\"name\":\"A\"}}],\"sources\":[]}}",
+            events.join(",\n")
+        );
+        let store = || Store::from_vec(json.clone().into_bytes());
+        let Err(LoadError::Invalid { problems, .. }) =
+            read(store(), "x", &mut |_| ControlFlow::Continue(()))
+        else {
+            panic!("the file has problems");
+        };
+        let said: Vec<String> = problems.iter().map(|p| p.located()).collect();
+        assert_eq!(
+            said,
+            [
+                "3:34: event `e0`, field `title`: is the number 1; it must be a string",
+                "8:39: event `e5`, field `actors`: unknown actor `b`",
+            ]
+        );
         let cancelled = read(store(), "x", &mut |_| ControlFlow::Break(()));
         assert!(matches!(cancelled, Err(LoadError::Cancelled { .. })));
     }
