@@ -4,9 +4,14 @@
 //!
 //!     cargo bench --bench scale                       # all sizes
 //!     ANNALS_BENCH_SIZES=10000,100000 cargo bench     # some sizes
+//!     ANNALS_BENCH_SHAPE=field cargo bench --bench scale   # the other shape of data
 //!
-//! The datasets are written by the generator (`examples/gen.rs`, seed 42) into
-//! target/bench-data/ the first time. Peak memory is not something criterion measures: see
+//! The datasets are written by a generator (seed 42) into target/bench-data/ the first time:
+//! `examples/gen.rs` by default (gen-N-42.json), `examples/gen_field.rs` with
+//! `ANNALS_BENCH_SHAPE=field` (field-N-42.json: dates in random order, one actor in a tenth of
+//! the events, long quotes, JSON escapes, summaries of 10-50 KB). The field shape's groups are
+//! named `field/…`; its actor filter is on that popular actor, its search on a French word, and
+//! the GDELT groups (a shape of their own) run only with the default. Peak memory is not something criterion measures: see
 //! benches/whole-process.sh (GNU time) and the `first_screen` example.
 
 use std::hint::black_box;
@@ -24,6 +29,9 @@ use annals::tui::app::{App, SEARCH_SLICE};
 
 #[path = "baseline.rs"]
 mod baseline;
+#[path = "../examples/gen_field.rs"]
+#[allow(dead_code)]
+mod gen_field;
 #[path = "../examples/gen_gdelt.rs"]
 #[allow(dead_code)]
 mod gen_gdelt;
@@ -36,13 +44,68 @@ mod generator;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED: u64 = 42;
-/// The actor filtered on: a middling one (rank 42 of 5,000 by popularity, about 0.5% of
-/// events), as someone looking for one person would pick.
-const ACTOR: &str = "a0042";
-/// A word of some summaries ("prisoner exchange"), searched for in every text.
-const WORD: &str = "prisoner";
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
+
+/// The shape of the generated data (`ANNALS_BENCH_SHAPE`: `gen`, the default, or `field`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Gen,
+    Field,
+}
+
+fn shape() -> Shape {
+    match std::env::var("ANNALS_BENCH_SHAPE").as_deref() {
+        Err(_) | Ok("" | "gen") => Shape::Gen,
+        Ok("field") => Shape::Field,
+        Ok(other) => panic!("ANNALS_BENCH_SHAPE={other}: gen or field"),
+    }
+}
+
+impl Shape {
+    /// The start of a file's name, and of the benchmark groups' names (none for `gen`, so
+    /// that its figures compare with earlier runs).
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Gen => "gen",
+            Shape::Field => "field",
+        }
+    }
+
+    fn group(self, name: &str) -> String {
+        match self {
+            Shape::Gen => name.to_string(),
+            Shape::Field => format!("field/{name}"),
+        }
+    }
+
+    /// The actor filtered on. In `gen`, a middling one (rank 42 of 5,000 by popularity, about
+    /// 0.5% of events), as someone looking for one person would pick; in `field`, the one in
+    /// a tenth of the events.
+    fn actor(self) -> &'static str {
+        match self {
+            Shape::Gen => "a0042",
+            Shape::Field => gen_field::TOP_ACTOR,
+        }
+    }
+
+    /// A word of some texts, searched for in every text: "prisoner exchange" in `gen`, the
+    /// accented "négociations" in `field`.
+    fn word(self) -> &'static str {
+        match self {
+            Shape::Gen => "prisoner",
+            Shape::Field => "négociations",
+        }
+    }
+
+    /// What is typed in the actor picker, a keystroke at a time.
+    fn typed(self) -> [&'static str; 3] {
+        match self {
+            Shape::Gen => ["s", "ser", "sergu"],
+            Shape::Field => ["l", "lev", "leveq"],
+        }
+    }
+}
 
 fn sizes() -> Vec<usize> {
     std::env::var("ANNALS_BENCH_SIZES")
@@ -51,11 +114,16 @@ fn sizes() -> Vec<usize> {
         .unwrap_or_else(|| vec![10_000, 100_000, 1_000_000])
 }
 
-/// The generated dataset of `n` events, written once.
+/// The generated dataset of `n` events in the shape benchmarked, written once.
 fn dataset_file(n: usize) -> PathBuf {
-    written(&format!("gen-{n}-{SEED}.json"), |out| {
-        generator::write(n, SEED, out)
-    })
+    let shape = shape();
+    written(
+        &format!("{}-{n}-{SEED}.json", shape.name()),
+        |out| match shape {
+            Shape::Gen => generator::write(n, SEED, out),
+            Shape::Field => gen_field::write(n, SEED, out).map(|_| ()),
+        },
+    )
 }
 
 /// A file of target/bench-data made by `write` the first time it is asked for.
@@ -92,7 +160,7 @@ fn draw(app: &App) -> u16 {
 }
 
 fn load(c: &mut Criterion) {
-    let mut g = c.benchmark_group("load");
+    let mut g = c.benchmark_group(shape().group("load"));
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(500));
     for n in sizes() {
@@ -126,6 +194,9 @@ fn gdelt_file(n: usize) -> PathBuf {
 /// (a frame of the list, the actor filter on the busiest country, a picker keystroke among
 /// thousands of actors).
 fn gdelt(c: &mut Criterion) {
+    if shape() != Shape::Gen {
+        return;
+    }
     for n in sizes() {
         let path = gdelt_file(n);
         let mut g = c.benchmark_group(format!("gdelt/{n}"));
@@ -180,13 +251,14 @@ fn loaded(n: usize) -> Dataset {
 }
 
 fn after_load(c: &mut Criterion) {
+    let shape = shape();
     for n in sizes() {
         let data = loaded(n);
         let index = ActorIndex::new(&data);
-        let actor = index.resolve(&data, ACTOR).expect("the actor");
+        let actor = index.resolve(&data, shape.actor()).expect("the actor");
         let all = data.all_events();
 
-        let mut g = c.benchmark_group(format!("after_load/{n}"));
+        let mut g = c.benchmark_group(shape.group(&format!("after_load/{n}")));
         g.sample_size(20);
         g.warm_up_time(Duration::from_millis(300));
         g.measurement_time(Duration::from_secs(3));
@@ -199,12 +271,12 @@ fn after_load(c: &mut Criterion) {
             b.iter(|| filter.apply(black_box(&data), &index).len())
         });
         // The picker ranks every actor's names again at each keystroke.
-        for typed in ["s", "ser", "sergu"] {
+        for typed in shape.typed() {
             g.bench_function(BenchmarkId::new("picker_keystroke", typed), |b| {
                 b.iter(|| index.rank(&data, black_box(typed)).len())
             });
         }
-        let word = fold(WORD);
+        let word = fold(shape.word());
         g.bench_function("search_whole", |b| {
             b.iter(|| Search::run(&data, &all, black_box(&word)).len())
         });

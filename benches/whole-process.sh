@@ -3,24 +3,37 @@
 # benches/scale.rs.
 #
 #     cargo build --release --examples
-#     benches/whole-process.sh [SIZES...]        (default: 10000 100000 1000000)
+#     benches/whole-process.sh [--shape gen|field] [SIZES...]   (default: gen; 10000 100000 1000000)
+#     SHAPE=field benches/whole-process.sh [SIZES...]           (the same; --shape wins)
+#
+# Two shapes of data, each measured by its own run of this script:
+#   gen    examples/gen.rs: events in date order, ~750 bytes each, 5,000 actors with a Zipf
+#          tail; the query actor is a0042 (rank 42, about 0.5% of events). The default.
+#   field  examples/gen_field.rs: events in random date order, ~2.1 KB each (long quotes,
+#          JSON escapes, some summaries of 10-50 KB), N/25 actors; the query actor is a0001,
+#          the most popular (about 10% of events; the generator names it on stderr). At 1M
+#          events the file is about 2.1 GB, and jq's peak memory about 5 times that.
 #
 # hyperfine and /usr/bin/time measure whole processes — start-up, reading the file, the work
 # and writing the output — unlike criterion, which measures in-process medians of one
 # function. Both kinds of figures are in docs/performance.md.
 #
-# For each size N it generates target/bench-data/gen-N-42.json (seed 42) if it is absent, then
+# For each size N it generates target/bench-data/SHAPE-N-42.json (seed 42) if it is absent, then
 #   1. runs each command once under GNU time for wall time and peak memory (max RSS), and
 #      gives the max RSS as a multiple of the file size;
 #   2. times the commands with hyperfine (--warmup 1; 10 runs up to 100,000 events, 3 above,
-#      and 2 for jq above 100,000) and exports target/bench-data/hyperfine-N.json.
+#      and 2 for jq above 100,000) and exports target/bench-data/hyperfine-N.json (gen) or
+#      hyperfine-field-N.json (field).
 # The commands:
 #   baseline FILE                       read_to_string + serde_json into typed structs
 #   first_screen FILE                   annals' load to first screen: load, validate, build
 #                                       the browser's state, draw one 120×40 frame off screen
 #   annals validate FILE                load and validate, no UI
-#   annals list FILE --actor a0042      a query, output to /dev/null
-#   jq -c --arg a a0042 '.events[] | select(.actors | index($a))' FILE > /dev/null
+#   annals list FILE --actor ACTOR      a query, output to /dev/null (a0042, or a0001 for field)
+#   jq -c --arg a ACTOR '.events[] | select(.actors | index($a))' FILE > /dev/null
+#
+# (annals list --actor also keeps events that only quote the actor; for a0042 in gen and a0001
+# in field there are none, so jq selects the same events.)
 #
 # The Markdown tables go to stdout (to paste into docs/performance.md); progress and
 # hyperfine's own report go to stderr. The JSON files are kept in target/bench-data.
@@ -30,14 +43,48 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 ANNALS=target/release/annals
-GEN=target/release/examples/gen
 BASELINE=target/release/examples/baseline
 FIRST_SCREEN=target/release/examples/first_screen
 DATA=target/bench-data
-ACTOR=a0042
 JQ_FILTER='.events[] | select(.actors | index($a))'
+USAGE="usage: benches/whole-process.sh [--shape gen|field] [SIZES...]   (default: gen; 10000 100000 1000000)"
 
 say() { printf '%s\n' "$*" >&2; }
+
+# --- shape ---------------------------------------------------------------------------------
+SHAPE=${SHAPE:-gen}
+if (($# > 0)) && [[ $1 == --shape || $1 == --shape=* ]]; then
+    if [[ $1 == --shape=* ]]; then
+        SHAPE=${1#--shape=}
+        shift
+    elif (($# >= 2)); then
+        SHAPE=$2
+        shift 2
+    else
+        say "whole-process.sh: --shape needs gen or field"
+        say "$USAGE"
+        exit 1
+    fi
+fi
+case $SHAPE in
+gen)
+    GEN=target/release/examples/gen
+    ACTOR=a0042
+    DATA_NOTE="\`gen N 42\` (events in date order); query actor: \`$ACTOR\` (about 0.5% of events)"
+    RESULTS=hyperfine
+    ;;
+field)
+    GEN=target/release/examples/gen_field
+    ACTOR=a0001
+    DATA_NOTE="\`gen_field N 42\` (random date order, long quotes, escapes, 10-50 KB summaries); query actor: \`$ACTOR\` (the most popular, about 10% of events)"
+    RESULTS=hyperfine-field
+    ;;
+*)
+    say "whole-process.sh: unknown shape: $SHAPE (gen or field)"
+    say "$USAGE"
+    exit 1
+    ;;
+esac
 
 # --- tools ---------------------------------------------------------------------------------
 missing=()
@@ -71,7 +118,7 @@ fi
 for n in "$@"; do
     if ! [[ $n =~ ^[1-9][0-9]*$ ]]; then
         say "whole-process.sh: not a number of events: $n"
-        say "usage: benches/whole-process.sh [SIZES...]   (default: 10000 100000 1000000)"
+        say "$USAGE"
         exit 1
     fi
 done
@@ -103,13 +150,23 @@ echo "## Whole-process measurements"
 echo
 echo "- $(date -u +%Y-%m-%d), annals ${rev}, $(uname -sm), ${cpu:-unknown CPU}, $(nproc 2>/dev/null || echo '?') cores"
 echo "- $(hyperfine --version), $(jq --version), $(/usr/bin/time --version 2>&1 | head -n 1)"
-echo "- data: \`gen N 42\`; query actor: \`$ACTOR\`"
+echo "- shape: $SHAPE; data: $DATA_NOTE"
 
 for n in "$@"; do
-    file="$DATA/gen-$n-42.json"
+    file="$DATA/$SHAPE-$n-42.json"
     if [[ ! -s $file ]]; then
         say "generating $file ..."
-        "$GEN" "$n" 42 >"$file.tmp"
+        if [[ $SHAPE == field ]]; then
+            # gen_field names its most popular actor on stderr: the one queried.
+            note=$("$GEN" "$n" 42 2>&1 >"$file.tmp")
+            say "$note"
+            if [[ $note != *"most popular actor $ACTOR,"* ]]; then
+                say "whole-process.sh: $ACTOR is not the most popular actor of $file.tmp"
+                exit 1
+            fi
+        else
+            "$GEN" "$n" 42 >"$file.tmp"
+        fi
         mv "$file.tmp" "$file"
     fi
     size=$(wc -c <"$file" | tr -d ' ')
@@ -132,10 +189,10 @@ for n in "$@"; do
     )
 
     echo
-    echo "### $n events: $file, $size bytes ($(calc "\"%.1f\", $size / 1048576") MiB)"
+    echo "### $SHAPE, $n events: $file, $size bytes ($(calc "\"%.1f\", $size / 1048576") MiB)"
 
     # 1. Peak memory and wall time, one run each.
-    say "N=$n: /usr/bin/time ..."
+    say "$SHAPE N=$n: /usr/bin/time ..."
     rows=()
     r=$(measure "$BASELINE" "$file")
     rows+=("${names[0]} $r")
@@ -161,8 +218,8 @@ for n in "$@"; do
 
     # 2. hyperfine. One --runs for all commands in a call, so jq gets a call of its own when
     #    its number of runs differs; its results are then merged into hyperfine-N.json.
-    json="$DATA/hyperfine-$n.json"
-    say "N=$n: hyperfine ($runs runs; jq $jq_runs) ..."
+    json="$DATA/$RESULTS-$n.json"
+    say "$SHAPE N=$n: hyperfine ($runs runs; jq $jq_runs) ..."
     args=()
     if ((jq_runs == runs)); then
         for i in 0 1 2 3 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
@@ -170,7 +227,7 @@ for n in "$@"; do
     else
         for i in 0 1 2 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
         hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
-        jq_json="$DATA/hyperfine-$n-jq.json"
+        jq_json="$DATA/$RESULTS-$n-jq.json"
         hyperfine --shell=bash --warmup 1 --runs "$jq_runs" --export-json "$jq_json" \
             --command-name "${names[3]}" "${cmds[3]}" >&2
         jq -s '.[0].results += .[1].results | .[0]' "$json" "$jq_json" >"$json.tmp"
