@@ -648,17 +648,26 @@ fn placed(
 ) -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for lane in lanes {
+        // A mark stands for its event and, where several share its columns past the lane's
+        // rows, the lane's events up to `through` (`more` of them).
+        let mut stood_for = 0;
         let events: BTreeSet<String> = lane
             .items
             .iter()
-            .map(|p| data.event(shown[p.pos.get()]).id.clone())
+            .flat_map(|p| {
+                let of: Vec<_> = lane
+                    .members
+                    .iter()
+                    .filter(|&&m| p.pos <= m && m <= p.through)
+                    .collect();
+                assert_eq!(of.len(), p.more as usize + 1, "{}: {p:?}", lane.name);
+                stood_for += of.len();
+                of.into_iter()
+                    .map(|m| data.event(shown[m.get()]).id.clone())
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        assert_eq!(
-            events.len(),
-            lane.items.len(),
-            "{}: an event twice",
-            lane.name
-        );
+        assert_eq!(events.len(), stood_for, "{}: an event twice", lane.name);
         assert!(
             out.insert(lane.name.clone(), events).is_none(),
             "two lanes named {}",
@@ -748,8 +757,8 @@ fn the_lanes_by_actor_hold_each_actors_events_in_the_window() {
     };
     let shown = filter.apply(data, &index);
     let groups = lanes::groups(data, &shown, Grouping::Actor);
-    assert_eq!(groups[0].0, gen_field::TOP_NAME);
-    assert_eq!(groups[0].1.len(), shown.len());
+    assert_eq!(groups[0].name, gen_field::TOP_NAME);
+    assert_eq!(groups[0].members.len(), shown.len());
     let window = Window::new(
         days_of(&format!("{year}-01")).0,
         days_of(&format!("{year}-06")).1,

@@ -203,21 +203,27 @@ pub fn place(
             let mut spans: Vec<Span> = Vec::new();
             // Events one after the other on the same columns: the first `max_rows` stack as
             // they always did; the rest could only overlap the last of them, and join it.
+            // A mark stands only for members next to each other in the lane: one outside the
+            // window between two breaks the run.
             let mut run = 0;
             let mut merged = false;
+            let mut broken = false;
             for &pos in &g.members[range] {
                 let (a, b) = data.events[shown[pos]].when.drawn_reach();
                 let Some((c0, c1)) = window.columns(a, b, cols) else {
+                    broken = true;
                     continue;
                 };
+                let same = !std::mem::take(&mut broken)
+                    && spans.last().is_some_and(|l| (l.first, l.last) == (c0, c1));
                 match spans.last_mut() {
-                    Some(last) if (last.first, last.last) == (c0, c1) && run + 1 >= max_rows => {
+                    Some(last) if same && run + 1 >= max_rows => {
                         last.through = pos;
                         last.more += 1;
                         merged = true;
                         continue;
                     }
-                    Some(last) if (last.first, last.last) == (c0, c1) => run += 1,
+                    _ if same => run += 1,
                     _ => run = 0,
                 }
                 spans.push(Span {
