@@ -14,10 +14,11 @@ use crate::tui::theme;
 
 pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::export_area(screen);
-    let hint = if d.confirm {
-        " y replace · n keep "
-    } else {
-        " Enter write · ↑↓ format · Esc cancel "
+    let hint = match (d.confirm, r.width >= 44) {
+        (true, _) => " y replace · n keep ",
+        (false, true) => " Enter write · ↑↓ format · Esc cancel ",
+        // Narrow: how to write comes first, and whole.
+        (false, false) => " Enter write · Esc ",
     };
     let title = format!("Export {}", crate::text::plural(d.events.len(), "event"));
     let block = theme::popup(r, buf, &title, hint).padding(Padding::horizontal(1));
@@ -57,7 +58,8 @@ pub fn render(d: &ExportDialog, screen: Rect, buf: &mut Buffer) {
     };
     let mut first = Line::from(first);
     // Roomy when everything fits; else one line per part, the chosen format only.
-    let roomy = usize::from(inner.height) >= 6 + height(&first) + Format::ALL.len();
+    // Roomy when the list of formats fits, one line each, in height and in width.
+    let roomy = usize::from(inner.height) >= 6 + height(&first) + Format::ALL.len() && cells >= 46;
     if !roomy && let Some(tab) = tab_below.take() {
         first.spans.extend([Span::raw(" "), tab]);
     }
