@@ -763,7 +763,7 @@ fn the_lanes_by_actor_hold_each_actors_events_in_the_window() {
         days_of(&format!("{year}-01")).0,
         days_of(&format!("{year}-06")).1,
     );
-    let lanes = lanes::place(data, &shown, &groups, window, 57, MAX_LANE_ROWS);
+    let lanes = lanes::place(&groups, window, 57, MAX_LANE_ROWS);
     let want = plain_lanes(
         f,
         &plain_ids(f, |p| p.takes_part.contains(gen_field::TOP_ACTOR)),

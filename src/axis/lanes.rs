@@ -80,9 +80,11 @@ impl Lane {
 pub struct Group {
     pub name: String,
     pub members: Rc<[ShownIx]>,
-    /// The first drawn day (`day_number`) of each member: in order when the events shown
-    /// are in date order, which `sorted` says.
+    /// The first and last drawn day (`day_number`) of each member: the starts are in order
+    /// when the events shown are in date order, which `sorted` says. Placing a window is
+    /// then arithmetic on these, not on dates.
     starts: Vec<i64>,
+    ends: Vec<i64>,
     sorted: bool,
     /// The longest a member reaches past its first day, in days.
     longest: i64,
@@ -136,16 +138,19 @@ pub fn groups(data: &Dataset, shown: &[EventIx], grouping: Grouping) -> Vec<Grou
         .collect();
     let group = |name: String, members: Vec<ShownIx>| {
         let starts: Vec<i64> = members.iter().map(|&p| reach[p.get()].0).collect();
+        let ends: Vec<i64> = members.iter().map(|&p| reach[p.get()].1).collect();
         let sorted = starts.is_sorted();
-        let longest = members
+        let longest = starts
             .iter()
-            .map(|&p| reach[p.get()].1 - reach[p.get()].0)
+            .zip(&ends)
+            .map(|(a, b)| b - a)
             .max()
             .unwrap_or(0);
         Group {
             name,
             members: members.into(),
             starts,
+            ends,
             sorted,
             longest,
         }
@@ -179,14 +184,7 @@ enum Key<'a> {
 /// binary search on each lane's first days), and events of a lane that fall one after the
 /// other on the same columns stack up to `max_rows` and then share the last mark, so that a
 /// zoomed-out lane of a hundred thousand events is a few marks a column.
-pub fn place(
-    data: &Dataset,
-    shown: &[EventIx],
-    groups: &[Group],
-    window: Window,
-    cols: u16,
-    max_rows: usize,
-) -> Vec<Lane> {
+pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Vec<Lane> {
     let (from, to) = (day_number(window.first), day_number(window.last));
     groups
         .iter()
@@ -208,12 +206,17 @@ pub fn place(
             let mut run = 0;
             let mut merged = false;
             let mut broken = false;
-            for &pos in &g.members[range] {
-                let (a, b) = data.events[shown[pos]].when.drawn_reach();
-                let Some((c0, c1)) = window.columns(a, b, cols) else {
+            for i in range {
+                let (a, b) = (g.starts[i], g.ends[i]);
+                if cols == 0 || b < from || a > to {
                     broken = true;
                     continue;
-                };
+                }
+                let pos = g.members[i];
+                let (c0, c1) = (
+                    window.column_of(a.max(from), cols),
+                    window.last_column_of(b.min(to), cols),
+                );
                 let same = !std::mem::take(&mut broken)
                     && spans.last().is_some_and(|l| (l.first, l.last) == (c0, c1));
                 match spans.last_mut() {

@@ -48,7 +48,7 @@ impl Window {
     }
 
     /// The column a day falls in, for a day inside the window.
-    fn column_of(&self, day: i64, cols: u16) -> u16 {
+    pub(crate) fn column_of(&self, day: i64, cols: u16) -> u16 {
         let at = i128::from(day - day_number(self.first));
         let col = at * i128::from(cols) / i128::from(self.days());
         col.clamp(0, i128::from(cols.saturating_sub(1))) as u16
@@ -56,7 +56,7 @@ impl Window {
 
     /// The last column a day reaches: a day wider than a column covers several; when a
     /// column holds several days, a day is in one column only.
-    fn last_column_of(&self, day: i64, cols: u16) -> u16 {
+    pub(crate) fn last_column_of(&self, day: i64, cols: u16) -> u16 {
         if self.days() >= i64::from(cols) {
             return self.column_of(day, cols);
         }

@@ -79,10 +79,14 @@ pub struct Lanes {
 #[derive(Default)]
 struct LanesCache {
     groups: Option<((u64, Grouping), Rc<LaneGroups>)>,
-    placed: Option<(Room, Rc<Vec<Lane>>)>,
+    /// The last few windows placed, the newest last: zooming in and out again, or panning
+    /// back, finds its lanes here.
+    placed: Vec<(Room, Rc<Vec<Lane>>)>,
 }
 
 type LaneGroups = Vec<lanes::Group>;
+/// How many placed windows the lanes' cache keeps.
+const PLACED_KEPT: usize = 6;
 /// The window, columns and rows lanes are placed in.
 type Room = (Window, u16, usize);
 
@@ -470,26 +474,29 @@ impl App {
             _ => {
                 let g = Rc::new(lanes::groups(&self.data, &self.shown, self.lanes.grouping));
                 cache.groups = Some((key, g.clone()));
-                cache.placed = None;
+                cache.placed.clear();
                 g
             }
         };
         let room: Room = (window, cols, max_rows);
-        match &cache.placed {
-            Some((r, placed)) if *r == room => placed.clone(),
-            _ => {
-                let placed = Rc::new(lanes::place(
-                    &self.data,
-                    &self.shown,
-                    &groups,
-                    window,
-                    cols,
-                    max_rows,
-                ));
-                cache.placed = Some((room, placed.clone()));
-                placed
-            }
+        if let Some(at) = cache.placed.iter().position(|(r, _)| *r == room) {
+            let hit = cache.placed.remove(at);
+            let placed = hit.1.clone();
+            cache.placed.push(hit);
+            return placed;
         }
+        let placed = Rc::new(lanes::place(&groups, window, cols, max_rows));
+        if cache.placed.len() >= PLACED_KEPT {
+            cache.placed.remove(0);
+        }
+        cache.placed.push((room, placed.clone()));
+        placed
+    }
+
+    /// Forgets the windows placed (not the lanes' members): the next frame places its window
+    /// afresh. For benchmarks of what a new window costs.
+    pub fn forget_placed_lanes(&self) {
+        self.lanes_cache.borrow_mut().placed.clear();
     }
 
     /// The days the lanes view shows: one zoom unit, or the whole span shown.

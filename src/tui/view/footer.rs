@@ -68,7 +68,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !pending.is_empty() {
         spans.push(Span::styled(format!("{pending}…  "), theme::KEY));
     }
-    let mut room = usize::from(left.width).saturating_sub(spans.iter().map(|s| s.width()).sum());
+    // A cell between what is said and the counter.
+    let mut room =
+        usize::from(left.width).saturating_sub(spans.iter().map(|s| s.width()).sum::<usize>() + 1);
     if let Some(status) = &app.status {
         spans.push(Span::styled(
             truncate(&sanitize(status), room),
