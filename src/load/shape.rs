@@ -81,16 +81,7 @@ const QUOTE: &[(&str, Want)] = &[
 ];
 
 /// The top-level fields, and which of them the format requires.
-const TOP: &[&str] = &[
-    "$schema",
-    "format",
-    "title",
-    "description",
-    "language",
-    "actors",
-    "sources",
-    "events",
-];
+const TOP: &[&str] = super::stream::FIELDS;
 const REQUIRED: &[&str] = &["format", "title", "actors", "sources", "events"];
 
 /// What the walk found.

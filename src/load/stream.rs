@@ -272,7 +272,8 @@ enum Field {
     Events,
 }
 
-const FIELDS: &[&str] = &[
+/// The top-level fields of annals/1 (validate's second reading checks against them too).
+pub(super) const FIELDS: &[&str] = &[
     "$schema",
     "format",
     "title",

@@ -62,18 +62,8 @@ pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    let list_h = usize::from(inner.height.saturating_sub(HEAD));
-    if list_h == 0 {
-        return;
-    }
-    let offset = p.selected.saturating_sub(list_h - 1);
-    for (i, m) in p.results.iter().enumerate().skip(offset).take(list_h) {
-        let y = inner.y + HEAD + (i - offset) as u16;
-        let row = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
+    for (i, row) in rows(inner, p.selected, p.results.len()) {
+        let m = &p.results[i];
         let a = app.data.actor(m.actor);
         let mark = if p.chosen.contains(&m.actor) {
             "[x] "
@@ -108,6 +98,26 @@ pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
         }
         Line::from(spans).render(row, buf);
     }
+}
+
+/// The list's rows under the picker's two head lines: which result goes on which row, the
+/// selected one kept in view.
+pub(super) fn rows(inner: Rect, selected: usize, len: usize) -> Vec<(usize, Rect)> {
+    let list_h = usize::from(inner.height.saturating_sub(HEAD));
+    let offset = selected.saturating_sub(list_h.saturating_sub(1));
+    (offset..len.min(offset + list_h))
+        .map(|i| {
+            let y = inner.y + HEAD + (i - offset) as u16;
+            (
+                i,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+            )
+        })
+        .collect()
 }
 
 /// `text` cut to `room` cells with the characters at `positions` marked.

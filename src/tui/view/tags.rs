@@ -10,9 +10,6 @@ use crate::text::{sanitize, truncate, width};
 use crate::tui::app::TagPicker;
 use crate::tui::theme;
 
-/// Rows above the list: the query line and the count line.
-const HEAD: u16 = 2;
-
 pub fn render(p: &TagPicker, screen: Rect, buf: &mut Buffer) {
     let r = crate::tui::layout::picker_area(screen);
     let hint = if r.width >= 38 {
@@ -52,17 +49,8 @@ pub fn render(p: &TagPicker, screen: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    let list_h = usize::from(inner.height.saturating_sub(HEAD));
-    if list_h == 0 {
-        return;
-    }
-    let offset = p.selected.saturating_sub(list_h - 1);
-    for (row, &i) in p.results.iter().enumerate().skip(offset).take(list_h) {
-        let area = Rect {
-            y: inner.y + HEAD + (row - offset) as u16,
-            height: 1,
-            ..inner
-        };
+    for (row, area) in super::picker::rows(inner, p.selected, p.results.len()) {
+        let i = p.results[row];
         let (tag, count) = &p.tags[i];
         let mark = if p.chosen.contains(&fold(tag)) {
             "[x] "
