@@ -111,7 +111,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             };
             item(
                 ev,
-                app.data.text(&ev.title),
+                || app.data.text(&ev.title),
                 p,
                 next[i],
                 (g.axis_x, y),
@@ -177,9 +177,9 @@ const MARKED: char = '◆';
 
 /// One event on its row: `first..=last` are its columns, `next` the column where the next
 /// item on the row starts (the title may run up to it); `(x0, y)` is where column 0 is.
-fn item(
+fn item<'t>(
     ev: &Event,
-    title: &str,
+    title: impl FnOnce() -> &'t str,
     p: &Placed,
     next: u16,
     (x0, y): (u16, u16),
@@ -192,7 +192,9 @@ fn item(
         marked,
     } = look;
     let uncertain = is_uncertain(ev);
-    let title = sanitize(crate::text::head(title, super::timeline::TITLE_BYTES));
+    // The title is read only where it is drawn: a busy lane zoomed out has many marks and
+    // room for few titles.
+    let title = || sanitize(crate::text::head(title(), super::timeline::TITLE_BYTES));
     let x = |col: u16| x0 + col;
     if ev.when.is_interval() {
         let style = if cursor {
@@ -220,7 +222,7 @@ fn item(
         // The title inside the bar, when at least a few letters fit.
         let room = usize::from(cells.saturating_sub(4 + u16::from(open)));
         if room >= 3 {
-            let title = format!(" {} ", truncate(&title, room));
+            let title = format!(" {} ", truncate(&title(), room));
             buf.set_string(x(p.first + 1), y, title, style);
         }
         return;
@@ -261,7 +263,7 @@ fn item(
         // Padded to its room, so that an event overlapping in a crowded lane leaves no
         // letters of its own behind.
         buf.set_string(x(p.first + 1), y, " ", text_style);
-        buf.set_string(x(p.first + 2), y, pad(&title, room), text_style);
+        buf.set_string(x(p.first + 2), y, pad(&title(), room), text_style);
     }
 }
 
