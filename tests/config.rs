@@ -8,10 +8,7 @@ use annals::tui::config::{Settings, parse};
 use annals::tui::keymap::Mode;
 use annals::tui::theme::Theme;
 use assert_cmd::Command;
-use common::{builtin, go_to, key, press, screen, typing};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use common::{builtin, frame, go_to, key, press, screen, typing};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
@@ -30,18 +27,10 @@ fn write(dir: &tempfile::TempDir, text: &str) -> std::path::PathBuf {
 }
 
 fn with(text: &str, width: u16, height: u16) -> App {
-    let settings = Settings::from_config(&parse(text).unwrap()).unwrap();
+    let settings = Settings::from_config(&parse(text).unwrap());
     let mut a = builtin(width, height);
     settings.apply(&mut a);
     a
-}
-
-fn frame(a: &App) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(a.width, a.height)).unwrap();
-    t.draw(|f| f.render_widget(a, f.area()))
-        .unwrap()
-        .buffer
-        .clone()
 }
 
 #[test]

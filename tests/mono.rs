@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{builtin, go_to, key, press, typing};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::{builtin, frame, go_to, key, press, typing};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
@@ -23,9 +21,7 @@ fn without_colour_the_cursor_hits_and_bars_still_show() {
             "help" => press(&mut a, '?'),
             _ => {}
         }
-        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        let frame = t.draw(|f| f.render_widget(&a, f.area())).unwrap();
-        let buf = frame.buffer;
+        let buf = frame(&a);
         let cells: Vec<_> = buf.content.iter().collect();
         assert!(
             cells

@@ -24,6 +24,8 @@ pub struct Config {
     pub date_order: Option<DateOrder>,
     pub esc_quits: Option<bool>,
     pub rebinds: Vec<Rebind>,
+    /// The keymap with the rebindings applied (checked whole by `parse`); none without any.
+    pub keymap: Option<Keymap>,
 }
 
 /// A problem in the file, where it is (1-based line and column, in characters).
@@ -68,29 +70,20 @@ impl Default for Settings {
 
 impl Settings {
     /// The settings of a checked config.
-    pub fn from_config(config: &Config) -> Result<Settings, Vec<(usize, String)>> {
-        let keymap = Keymap::builtin()
-            .rebind(&config.rebinds)
-            .map_err(|errors| {
-                errors
-                    .into_iter()
-                    .map(|e| (e.index, e.message))
-                    .collect::<Vec<_>>()
-            })?;
+    pub fn from_config(config: &Config) -> Settings {
         let d = Settings::default();
-        Ok(Settings {
+        Settings {
             theme: config.theme.unwrap_or(d.theme),
             view: config.view.unwrap_or(d.view),
             date_order: config.date_order.unwrap_or(d.date_order),
             esc_quits: config.esc_quits.unwrap_or(d.esc_quits),
             // One keymap for the life of the process.
-            keymap: if config.rebinds.is_empty() {
-                Keymap::builtin()
-            } else {
-                Box::leak(Box::new(keymap))
+            keymap: match &config.keymap {
+                Some(k) => Box::leak(Box::new(k.clone())),
+                None => Keymap::builtin(),
             },
             notice: None,
-        })
+        }
     }
 
     /// Puts the settings into a new browser.
@@ -120,18 +113,7 @@ pub fn settings(explicit: Option<&Path>) -> Settings {
     );
     let mut s = match read(explicit) {
         Ok(None) => Settings::default(),
-        Ok(Some((path, config))) => match Settings::from_config(&config) {
-            Ok(s) => s,
-            // `read` checks the keys; this cannot fail after it, but say so if it does.
-            Err(e) => Settings {
-                notice: Some(format!(
-                    "config {}: {}; started with the defaults",
-                    path.display(),
-                    e.first().map(|(_, m)| m.as_str()).unwrap_or("?")
-                )),
-                ..Default::default()
-            },
-        },
+        Ok(Some((_, config))) => Settings::from_config(&config),
         Err(e) => Settings {
             notice: Some(format!("{e}; started with the defaults")),
             ..Default::default()
@@ -321,9 +303,13 @@ pub fn parse(text: &str) -> Result<Config, Vec<Problem>> {
     let (list, spans): (Vec<Rebind>, Vec<_>) = rebinds.into_iter().unzip();
     config.rebinds = list;
     // The keymap's verdict on the rebindings as a whole (clashes), at each one's place.
-    if let Err(errors) = Keymap::builtin().rebind(&config.rebinds) {
-        for e in errors {
-            at(spans[e.index].clone(), e.message);
+    match Keymap::builtin().rebind(&config.rebinds) {
+        Ok(keymap) if !config.rebinds.is_empty() => config.keymap = Some(keymap),
+        Ok(_) => {}
+        Err(errors) => {
+            for e in errors {
+                at(spans[e.index].clone(), e.message);
+            }
         }
     }
     let mut problems = report.problems;
@@ -523,7 +509,7 @@ mod tests {
         let c = parse(&uncommented).unwrap_or_else(|p| panic!("{p:#?}"));
         assert_eq!(c.theme, Some(Theme::Dark));
         assert!(c.rebinds.len() > 60);
-        let k = Settings::from_config(&c).unwrap().keymap;
+        let k = Settings::from_config(&c).keymap;
         for (a, b) in k.entries().iter().zip(Keymap::builtin().entries()) {
             assert_eq!(a.keys, b.keys);
         }

@@ -46,26 +46,27 @@ enum Kind {
     Blank,
 }
 
-fn matches(filter: &str, heading: &str, e: &Entry) -> bool {
-    if filter.is_empty() {
+/// Whether a binding matches the filter (`f`, lower case; empty matches all).
+fn matches(f: &str, heading: &str, e: &Entry) -> bool {
+    if f.is_empty() {
         return true;
     }
-    let f = filter.to_lowercase();
-    heading.to_lowercase().contains(&f)
-        || e.description.to_lowercase().contains(&f)
+    heading.to_lowercase().contains(f)
+        || e.description.to_lowercase().contains(f)
         || e.keys
             .iter()
-            .any(|k| k.to_lowercase() == f || display(k).to_lowercase() == f)
+            .any(|k| k.to_lowercase() == f || display(k).to_lowercase() == *f)
 }
 
 /// The help's lines for one column `column` cells wide, in reading order.
 fn column_lines(keymap: &Keymap, filter: &str, column: usize) -> Vec<(Cell, Kind)> {
     let mut out: Vec<(Cell, Kind)> = Vec::new();
+    let lower = filter.to_lowercase();
     for (scope, entries) in keymap.help_sections() {
         let heading = scope.label();
         let shown: Vec<&Entry> = entries
             .into_iter()
-            .filter(|e| matches(filter, heading, e))
+            .filter(|e| matches(&lower, heading, e))
             .collect();
         if shown.is_empty() {
             continue;

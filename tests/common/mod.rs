@@ -58,10 +58,15 @@ pub fn go_to(app: &mut App, id: &str) {
 }
 
 /// The screen as lines of text, trailing blanks trimmed; a wide character counts once.
-pub fn screen(app: &App) -> String {
+/// One whole frame of the app, drawn off screen (its cells and styles).
+pub fn frame(app: &App) -> ratatui::buffer::Buffer {
     let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
     t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
+    t.backend().buffer().clone()
+}
+
+pub fn screen(app: &App) -> String {
+    let buf = frame(app);
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();

@@ -84,7 +84,7 @@ pub fn action_named(name: &str) -> Option<Action> {
 }
 
 /// One binding of a keymap: the default's, or the keys the config gave it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub keys: Vec<String>,
     pub scope: Scope,
@@ -97,7 +97,7 @@ pub struct Entry {
 }
 
 /// The bindings the browser goes by.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     entries: Vec<Entry>,
 }
@@ -209,14 +209,6 @@ impl Keymap {
         v.into_iter()
             .filter_map(|e| e.hint.map(|h| (display(&e.keys[0]), h)))
             .collect()
-    }
-
-    /// The first key bound to an action in a mode, as people write it ("c", "Ctrl-o"), for
-    /// messages that name a key.
-    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
-        self.bindings_for(mode)
-            .find(|e| e.action == action)
-            .map(|e| display(&e.keys[0]))
     }
 
     /// The help overlay's sections, in the order a newcomer needs them: moving, then

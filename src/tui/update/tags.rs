@@ -3,17 +3,29 @@
 
 use super::super::action::Action;
 use super::super::app::{App, TagPicker};
+use std::sync::Arc;
+
 use crate::query::fold;
 
 pub(super) fn open(app: &mut App) {
+    // Events share their tag lists where a reader could (a million GDELT rows, a few
+    // lists): count the events of each list, then fold each tag of a list once.
+    let mut lists: rustc_hash::FxHashMap<*const [crate::model::Tag], (usize, usize)> =
+        Default::default();
+    for (i, ev) in app.data.events.iter().enumerate() {
+        lists.entry(Arc::as_ptr(&ev.tags)).or_insert((i, 0)).1 += 1;
+    }
     let mut counts: rustc_hash::FxHashMap<String, (String, usize)> = Default::default();
-    // Events share their tag lists where a reader could: count each list once per event.
-    for ev in &app.data.events {
-        for t in ev.tags.iter() {
-            counts
-                .entry(fold(t))
-                .or_insert_with(|| (t.to_string(), 0))
-                .1 += 1;
+    for (first, n) in lists.into_values() {
+        // A tag given twice in one list (in any case) counts its events once.
+        let mut seen: Vec<String> = Vec::new();
+        for t in app.data.events[first].tags.iter() {
+            let folded = fold(t);
+            if seen.contains(&folded) {
+                continue;
+            }
+            seen.push(folded.clone());
+            counts.entry(folded).or_insert_with(|| (t.to_string(), 0)).1 += n;
         }
     }
     if counts.is_empty() {

@@ -16,25 +16,16 @@ use crate::tui::theme;
 const HEAD: u16 = 2;
 
 pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
-    let r = crate::tui::layout::picker_area(screen);
-    let hint = if r.width >= 54 {
-        " Enter apply · Tab choose · Ctrl-a any/all · Esc "
-    } else {
-        " Enter apply · Esc "
-    };
-    let block = theme::popup(r, buf, "Actors", hint);
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.height == 0 || inner.width == 0 {
+    let Some(inner) = frame(
+        screen,
+        buf,
+        "Actors",
+        " Enter apply · Tab choose · Ctrl-a any/all · Esc ",
+        &p.query,
+    ) else {
         return;
-    }
+    };
     let cells = usize::from(inner.width);
-    let query = Line::from(vec![
-        Span::styled("> ", theme::KEY),
-        Span::raw(truncate(&sanitize(&p.query), cells.saturating_sub(3))),
-        Span::styled(" ", theme::CURSOR),
-    ]);
-    query.render(Rect { height: 1, ..inner }, buf);
     if inner.height > 1 {
         let (any, all) = match p.mode {
             ActorMode::Any => (theme::MODE, theme::DIM),
@@ -98,6 +89,37 @@ pub fn render(app: &App, p: &Picker, screen: Rect, buf: &mut Buffer) {
         }
         Line::from(spans).render(row, buf);
     }
+}
+
+/// A picker's popup (the actors', the tags'): its frame with how to use it (shortened to
+/// how to apply when narrow) and the query line; the area inside, unless there is none.
+pub(super) fn frame(
+    screen: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    hint: &str,
+    query: &str,
+) -> Option<Rect> {
+    let r = crate::tui::layout::picker_area(screen);
+    let hint = if usize::from(r.width) >= width(hint) + 4 {
+        hint
+    } else {
+        " Enter apply · Esc "
+    };
+    let block = theme::popup(r, buf, title, hint);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return None;
+    }
+    let cells = usize::from(inner.width);
+    Line::from(vec![
+        Span::styled("> ", theme::KEY),
+        Span::raw(truncate(&sanitize(query), cells.saturating_sub(3))),
+        Span::styled(" ", theme::CURSOR),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+    Some(inner)
 }
 
 /// The list's rows under the picker's two head lines: which result goes on which row, the

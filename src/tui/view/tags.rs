@@ -11,25 +11,16 @@ use crate::tui::app::TagPicker;
 use crate::tui::theme;
 
 pub fn render(p: &TagPicker, screen: Rect, buf: &mut Buffer) {
-    let r = crate::tui::layout::picker_area(screen);
-    let hint = if r.width >= 38 {
-        " Enter apply · Tab choose · Esc "
-    } else {
-        " Enter apply · Esc "
-    };
-    let block = theme::popup(r, buf, "Tags", hint);
-    let inner = block.inner(r);
-    block.render(r, buf);
-    if inner.height == 0 || inner.width == 0 {
+    let Some(inner) = super::picker::frame(
+        screen,
+        buf,
+        "Tags",
+        " Enter apply · Tab choose · Esc ",
+        &p.query,
+    ) else {
         return;
-    }
+    };
     let cells = usize::from(inner.width);
-    Line::from(vec![
-        Span::styled("> ", theme::KEY),
-        Span::raw(truncate(&sanitize(&p.query), cells.saturating_sub(3))),
-        Span::styled(" ", theme::CURSOR),
-    ])
-    .render(Rect { height: 1, ..inner }, buf);
     if inner.height > 1 {
         Line::styled(
             format!(
