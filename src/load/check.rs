@@ -269,6 +269,16 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Makes room for `events` events in all (when more than there is room for): the events
+    /// and the map of their ids are then not grown, and copied, as they fill.
+    pub(super) fn expect(&mut self, events: usize) {
+        let more = events.saturating_sub(self.events.len());
+        if events > self.events.capacity() {
+            self.events.reserve_exact(more);
+            self.event_ids.by_hash.reserve(more);
+        }
+    }
+
     fn text(&self, s: raw::Str<'a>) -> Text {
         Text::new(s.0, self.base, self.checked)
     }

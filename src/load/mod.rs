@@ -127,7 +127,7 @@ pub fn open(
         // open: texts read from it are checked against what was read (`Text::get`), and a
         // read past the end of a file cut short is caught by the store's SIGBUS guard.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(io)?;
-        Store::from_map(map)
+        Store::from_map_of(map, file)
     } else {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;

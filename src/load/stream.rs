@@ -13,10 +13,8 @@ use super::error::{LoadError, RecordKind, json_error};
 use super::{FORMAT, Hook, PROGRESS_EVERY, Progress, raw};
 use crate::model::{Actor, Dataset, Event, Source, Store};
 
-/// How far the parser gets between two releases of a mapped file's pages.
-const RELEASE_EVERY: usize = 64 << 20;
-/// How far behind the parser pages are given back.
-const RELEASE_MARGIN: usize = 24 << 20;
+/// How much of a mapped file is read between two releases of its pages (`Reader::release`).
+const RELEASE_EVERY: usize = 8 << 20;
 /// From this size (in bytes) a dataset's events are checked by a second thread while they
 /// are parsed, in batches of `BATCH`.
 const PARALLEL_FROM: usize = 4 << 20;
@@ -149,8 +147,17 @@ pub(crate) fn sort_events(events: &mut [Event]) {
     if events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
         return;
     }
-    let mut order: Vec<u32> = (0..events.len() as u32).collect();
-    order.sort_by(|&a, &b| events[a as usize].sort_cmp(&events[b as usize]));
+    // The dates' sort keys are made once (and sorted beside the positions, not looked up in
+    // the events, which lie far apart in memory); the events are compared only on ties.
+    let mut order: Vec<_> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.when.sort_key(), i as u32))
+        .collect();
+    order.sort_by(|(a, i), (b, j)| {
+        a.cmp(b)
+            .then_with(|| events[*i as usize].sort_cmp(&events[*j as usize]))
+    });
     // Follow each cycle of the permutation: position `i` takes the event at `order[i]`.
     let mut placed = vec![false; events.len()];
     for start in 0..events.len() {
@@ -160,7 +167,7 @@ pub(crate) fn sort_events(events: &mut [Event]) {
         let mut i = start;
         loop {
             placed[i] = true;
-            let from = order[i] as usize;
+            let from = order[i].1 as usize;
             if from == start {
                 break;
             }
@@ -233,16 +240,17 @@ impl<'a, 'h> Reader<'a, 'h> {
         (start <= self.base.len()).then_some(start + s.len())
     }
 
-    /// Reports progress and gives back the pages of a mapped file the parser has passed.
-    /// `Break` when the hook cancels.
-    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
-        if at >= self.released + RELEASE_EVERY {
-            // Keep a margin behind the parser: the checking thread reads the bytes of the
-            // texts it keeps (to take their checks), up to the batches waiting for it (8 of
-            // 1,024 events); pages given back under it would only be read in again.
-            self.released = at - RELEASE_MARGIN;
-            self.store.release_before(self.released);
+    /// Gives back the pages of a mapped file before `done`, once `RELEASE_EVERY` more bytes
+    /// are done with: nothing will read them again while loading.
+    fn release(&mut self, done: usize) {
+        if done >= self.released + RELEASE_EVERY {
+            self.released = done;
+            self.store.release_before(done);
         }
+    }
+
+    /// Reports progress. `Break` when the hook cancels.
+    fn progress(&mut self, at: usize, events: usize) -> ControlFlow<()> {
         (self.hook)(Progress {
             bytes: at as u64,
             total: self.base.len() as u64,
@@ -403,10 +411,13 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
                 i += 1;
                 if i % PROGRESS_EVERY == 0
                     && let Some(end) = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id))
-                    && reader.progress(end, i).is_break()
                 {
-                    reader.cancelled = true;
-                    return Err(serde::de::Error::custom("cancelled"));
+                    // Passed over, not kept: nothing reads these bytes again in this pass.
+                    reader.release(end);
+                    if reader.progress(end, i).is_break() {
+                        reader.cancelled = true;
+                        return Err(serde::de::Error::custom("cancelled"));
+                    }
                 }
             }
             return Ok(());
@@ -421,32 +432,50 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
             return Ok(());
         }
         // A big file: this thread parses, a second one checks and keeps the events, taking
-        // them in batches. The two halves of the work take about as long.
+        // them in batches. The worker reads the bytes of the texts it keeps (to take their
+        // checks); it says how far it has got (`done`), and the pages before that are given
+        // back, so that only the bytes between the worker and the parser stay in memory.
         let mut builder = std::mem::take(&mut reader.b);
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let (parsed, builder) = std::thread::scope(|scope| {
-            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<raw::Event<'de>>>(8);
+            let (send, receive) = std::sync::mpsc::sync_channel::<Batch<'de>>(8);
+            let done = &done;
             let worker = scope.spawn(move || {
                 let mut i = 0;
                 for batch in receive {
-                    for e in batch {
+                    builder.expect(batch.expect);
+                    for e in batch.events {
                         builder.add(i, e);
                         i += 1;
                     }
+                    done.store(batch.reach, std::sync::atomic::Ordering::Release);
                 }
                 builder
             });
             let parsed = (|| {
-                let mut batch = Vec::with_capacity(BATCH);
+                let mut batch = Batch::new(0);
+                let mut first = None;
                 let mut i = 0;
                 while let Some(e) = seq.next_element::<raw::Event<'de>>()? {
                     let end = reader.end_of(&e.summary).or_else(|| reader.end_of(&e.id));
-                    batch.push(e);
+                    batch.events.push(e);
                     i += 1;
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if let Some(end) = end {
+                        batch.reach = batch.reach.max(end);
+                        first.get_or_insert(end);
+                    }
+                    if batch.events.len() == BATCH {
+                        if i == BATCH
+                            && let Some(first) = first
+                        {
+                            batch.expect = expected_events(first, batch.reach, reader.base.len());
+                        }
+                        let next = Batch::new(batch.reach);
+                        let full = std::mem::replace(&mut batch, next);
                         if send.send(full).is_err() {
                             break; // the worker stopped: its panic is raised below
                         }
+                        reader.release(done.load(std::sync::atomic::Ordering::Acquire));
                     }
                     if i % PROGRESS_EVERY == 0
                         && let Some(end) = end
@@ -469,6 +498,38 @@ impl<'de, 'r, 'h> Visitor<'de> for EventsSeed<'r, 'de, 'h> {
         reader.b = builder;
         parsed
     }
+}
+
+/// Events handed from the parser to the worker.
+struct Batch<'a> {
+    events: Vec<raw::Event<'a>>,
+    /// Where the last text of these events read from the bytes ends, at least: the texts of
+    /// the events after them all lie further on.
+    reach: usize,
+    /// How many events the dataset is expected to hold (0: no guess; only the first batch
+    /// guesses).
+    expect: usize,
+}
+
+impl Batch<'_> {
+    fn new(reach: usize) -> Self {
+        Batch {
+            events: Vec::with_capacity(BATCH),
+            reach,
+            expect: 0,
+        }
+    }
+}
+
+/// How many events a file of `len` bytes holds, guessed from its first `BATCH` events, read
+/// between `start` and `end`, with a margin: room is made for them once rather than grown by
+/// doubling (each doubling copies every event and touches fresh memory). Room never used costs
+/// no memory, only address space, which the guess keeps to about half the file's size.
+fn expected_events(start: usize, end: usize, len: usize) -> usize {
+    let each = (end.saturating_sub(start) / BATCH).max(1);
+    let guess = len.saturating_sub(start) / each;
+    let most = len / 2 / std::mem::size_of::<Event>();
+    (guess + guess / 8 + BATCH).min(most)
 }
 
 #[cfg(test)]
