@@ -24,8 +24,8 @@ pub struct Follow {
     changes: Receiver<notify::Result<notify::Event>>,
     /// When the last change was seen, while it is not read yet.
     dirty: Option<Instant>,
-    /// A reading on its way.
-    reading: Option<Receiver<Result<Dataset, LoadError>>>,
+    /// A reading on its way, and when it began.
+    reading: Option<(Instant, Receiver<Result<Dataset, LoadError>>)>,
     /// How the file is read (its format, a column map…).
     input: crate::import::Options,
 }
@@ -61,8 +61,8 @@ impl Follow {
     }
 
     /// Looks at what happened since the last call; a new version read, or why it could not
-    /// be, when there is one.
-    pub fn poll(&mut self) -> Option<Result<Dataset, LoadError>> {
+    /// be, when there is one, with when its reading began.
+    pub fn poll(&mut self) -> Option<(Instant, Result<Dataset, LoadError>)> {
         loop {
             match self.changes.try_recv() {
                 Ok(Ok(event)) => {
@@ -79,11 +79,12 @@ impl Follow {
                 Err(_) => break,
             }
         }
-        if let Some(reading) = &self.reading {
+        if let Some((began, reading)) = &self.reading {
             return match reading.try_recv() {
                 Ok(result) => {
+                    let began = *began;
                     self.reading = None;
-                    Some(result)
+                    Some((began, result))
                 }
                 Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => {
@@ -102,7 +103,7 @@ impl Follow {
                 let read = load::open(&path, &input, load::Reading::Auto, quiet);
                 let _ = send.send(read.map(|(data, _)| data));
             });
-            self.reading = Some(receive);
+            self.reading = Some((Instant::now(), receive));
         }
         None
     }

@@ -330,7 +330,10 @@ fn session(
             if app.data.store.is_stale() {
                 f.touch();
             }
-            if let Some(result) = f.poll() {
+            if let Some((began, result)) = f.poll()
+                // Annals wrote the file since this reading began, and read it right after.
+                && app.keep.wrote.is_none_or(|wrote| began > wrote)
+            {
                 let effects = update::done(&mut app, effect::Done::Reloaded(result));
                 effect::run(&mut app, effects, &mut TerminalHost(&mut terminal));
                 redraw = true;

@@ -303,6 +303,9 @@ pub struct Keep {
     /// The next reading of the file follows a save annals made: the footer keeps saying what
     /// was saved.
     pub quiet: bool,
+    /// When annals last wrote the file: a reading of it begun before then is older than what
+    /// annals read right after writing, and is dropped.
+    pub wrote: Option<std::time::Instant>,
 }
 
 /// A change to the file, and the patch that takes it back (or makes it again).

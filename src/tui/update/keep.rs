@@ -238,7 +238,10 @@ pub(super) fn saved(
     result: Result<Saved, SaveError>,
 ) -> Vec<Effect> {
     let saved = match result {
-        Ok(s) => s,
+        Ok(s) => {
+            app.keep.wrote = Some(std::time::Instant::now());
+            s
+        }
         Err(e) => {
             let changed = matches!(e, SaveError::Changed);
             failed(app, kind, e.problems());
