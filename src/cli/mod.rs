@@ -1,6 +1,7 @@
 //! The command line: its definitions (clap derive), the query options turned into a filter
-//! (`query`), and aligned tables (`table`).
+//! (`query`), aligned tables (`table`) and `list`'s own table (`list`).
 
+pub mod list;
 pub mod query;
 pub mod table;
 

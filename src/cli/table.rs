@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::text::{pad, width};
+use crate::text::{truncate, width};
 
 /// A column's style.
 pub const PLAIN: Style = Style::new();
@@ -34,33 +34,87 @@ pub fn write(
             *w = (*w).max(width(cell));
         }
     }
-    let line = |cells: &[&str], style: &dyn Fn(usize) -> Style| {
-        let last = cells.len().saturating_sub(1);
-        let parts: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let text = if i == last {
-                    c.to_string()
-                } else {
-                    pad(c, widths[i])
-                };
-                match style(i) {
-                    s if colour && s != PLAIN => {
-                        format!("{}{text}{}", s.render(), s.render_reset())
-                    }
-                    _ => text,
-                }
-            })
-            .collect();
-        format!("{}\n", parts.join("  ").trim_end())
-    };
-    let mut text = line(header, &|_| BOLD);
+    let mut table = Rows::new(out, header, widths, styles, colour)?;
+    let mut cells: Vec<&str> = Vec::new();
     for r in rows {
-        let cells: Vec<&str> = r.iter().map(String::as_str).collect();
-        text.push_str(&line(&cells, &|i| styles[i]));
+        cells.clear();
+        cells.extend(r.iter().map(String::as_str));
+        table.row(&cells)?;
     }
-    out.write_all(text.as_bytes())
+    Ok(())
+}
+
+/// A table written a row at a time, once the widths of its columns are known (the last
+/// column's is not used: it is never padded). Each row is put together in one reused line,
+/// so a table of a hundred thousand rows allocates nothing per row.
+pub struct Rows<'w, W: Write> {
+    out: &'w mut W,
+    widths: Vec<usize>,
+    styles: Vec<Style>,
+    colour: bool,
+    line: String,
+}
+
+impl<'w, W: Write> Rows<'w, W> {
+    /// A table with these column widths (in cells), the header written at once.
+    pub fn new(
+        out: &'w mut W,
+        header: &[&str],
+        widths: Vec<usize>,
+        styles: &[Style],
+        colour: bool,
+    ) -> io::Result<Rows<'w, W>> {
+        let mut table = Rows {
+            out,
+            widths,
+            styles: vec![BOLD; header.len()],
+            colour,
+            line: String::new(),
+        };
+        table.row(header)?;
+        table.styles = styles.to_vec();
+        Ok(table)
+    }
+
+    /// Writes one row: each cell but the last cut or padded to its column's width, in its
+    /// column's style; two spaces between columns, none at the end of the line.
+    pub fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        use std::fmt::Write as _;
+        self.line.clear();
+        let last = cells.len().saturating_sub(1);
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.line.push_str("  ");
+            }
+            let style = self.styles.get(i).copied().unwrap_or(PLAIN);
+            let styled = self.colour && style != PLAIN;
+            if styled {
+                let _ = write!(self.line, "{}", style.render());
+            }
+            if i == last {
+                self.line.push_str(cell);
+            } else {
+                let cells_wide = self.widths.get(i).copied().unwrap_or(0);
+                let mut used = width(cell);
+                if used <= cells_wide {
+                    self.line.push_str(cell);
+                } else {
+                    let cut = truncate(cell, cells_wide);
+                    used = width(&cut);
+                    self.line.push_str(&cut);
+                }
+                self.line
+                    .extend(std::iter::repeat_n(' ', cells_wide.saturating_sub(used)));
+            }
+            if styled {
+                let _ = write!(self.line, "{}", style.render_reset());
+            }
+        }
+        let end = self.line.trim_end().len();
+        self.line.truncate(end);
+        self.line.push('\n');
+        self.out.write_all(self.line.as_bytes())
+    }
 }
 
 #[cfg(test)]
