@@ -42,9 +42,15 @@ pub fn fold(text: &str) -> String {
 /// a table, and the common non-ASCII characters (Latin, Greek, Cyrillic, punctuation) through
 /// a table made on first use.
 pub fn fold_into(text: &str, out: &mut Vec<u8>) {
+    fold_bytes_into(text.as_bytes(), out)
+}
+
+/// `fold_into` for bytes that should be UTF-8 but were not checked again (the texts of a
+/// mapped file, which a search reads by the million): UTF-8 folds as `fold_into` does, and a
+/// byte that does not start a character folds to U+FFFD, so `out` is always UTF-8.
+pub fn fold_bytes_into(bytes: &[u8], out: &mut Vec<u8>) {
     out.clear();
-    out.reserve(text.len());
-    let bytes = text.as_bytes();
+    out.reserve(bytes.len());
     let table = folded_table();
     let mut at = 0;
     while at < bytes.len() {
@@ -69,14 +75,34 @@ pub fn fold_into(text: &str, out: &mut Vec<u8>) {
             continue;
         }
         let lead = bytes[at];
-        if lead < 0xe0 {
+        if (0xc2..0xe0).contains(&lead)
+            && let Some(&next) = bytes.get(at + 1)
+            && next & 0xc0 == 0x80
+        {
             // Two bytes: U+0080 to U+07FF, decoded by hand.
-            let n = (usize::from(lead & 0x1f) << 6) | usize::from(bytes[at + 1] & 0x3f);
+            let n = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
             table.two_bytes[n - 0x80].push_to(out);
             at += 2;
             continue;
         }
-        let c = text[at..].chars().next().expect("a character starts here");
+        let width = match lead {
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        let c = bytes
+            .get(at..at + width)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|s| s.chars().next());
+        let Some(c) = c else {
+            out.extend_from_slice(
+                char::REPLACEMENT_CHARACTER
+                    .encode_utf8(&mut [0; 4])
+                    .as_bytes(),
+            );
+            at += 1;
+            continue;
+        };
         match table.get(c) {
             Some(f) => f.push_to(out),
             None => fold_char(c, &mut |f| {
@@ -288,6 +314,28 @@ mod tests {
         let mut buf = b"left over".to_vec();
         fold_into("ABC", &mut buf);
         assert_eq!(buf, b"abc");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_fold_to_replacement_characters_and_the_rest_as_text() {
+        let mut buf = Vec::new();
+        // A lone continuation byte, a cut two-byte character, an overlong lead, a cut
+        // three-byte character, a byte that never starts one, each between folded text.
+        let cases: [(&[u8], &str); 6] = [
+            (b"\xa9t\xc3\xa9", "\u{fffd}te"),
+            (b"\xc3", "\u{fffd}"),
+            (b"A\xc3Z", "a\u{fffd}z"),
+            (b"\xc0\xafE", "\u{fffd}\u{fffd}e"),
+            (b"\xe2\x80\xc3\x89", "\u{fffd}\u{fffd}e"),
+            (b"\xffS\xc3\x9f", "\u{fffd}sss"),
+        ];
+        for (bytes, folded) in cases {
+            fold_bytes_into(bytes, &mut buf);
+            assert_eq!(std::str::from_utf8(&buf), Ok(folded), "{bytes:?}");
+        }
+        let text = "Sergueï l’avenir «ŒUVRE» Ёлка Straße 𝔸";
+        fold_bytes_into(text.as_bytes(), &mut buf);
+        assert_eq!(std::str::from_utf8(&buf), Ok(fold(text).as_str()));
     }
 
     #[test]

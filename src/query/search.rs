@@ -3,7 +3,7 @@
 
 use crate::model::{Dataset, Event, EventIx, ShownIx};
 
-use super::fold::fold_into;
+use super::fold::{fold_bytes_into, fold_into};
 
 /// Whether any text of the event contains the folded query: its title, summary, quotes
 /// (original and translation), notes, the names of its actors and the publishers and titles
@@ -59,6 +59,23 @@ impl Needle {
         self.finder.find(buf).is_some()
     }
 
+    /// `found_in` for a text of the event, read as bytes. The bytes of a mapped file are
+    /// folded unchecked, and checked only when they hold the query (`Text::bytes`): a text
+    /// that changed since the file was read is never a hit for its new bytes (checked, it
+    /// reads as `CHANGED`, and the store is marked stale).
+    fn found_in_text(&self, data: &Dataset, text: &crate::model::Text, buf: &mut Vec<u8>) -> bool {
+        let unchecked = text.unchecked_bytes(&data.store);
+        fold_bytes_into(unchecked, buf);
+        if self.finder.find(buf).is_none() {
+            return false;
+        }
+        let checked = data.text_bytes(text);
+        std::ptr::eq(checked, unchecked) || {
+            fold_bytes_into(checked, buf);
+            self.finder.find(buf).is_some()
+        }
+    }
+
     pub(super) fn in_event(&self, data: &Dataset, ev: &Event, buf: &mut Vec<u8>) -> bool {
         if self.finder.needle().is_empty() {
             return true;
@@ -71,15 +88,15 @@ impl Needle {
                 .any(|&a| self.found_in(&data.actor(a).name, buf)),
         };
         named
-            || self.found_in(data.text(&ev.title), buf)
-            || self.found_in(data.text(&ev.summary), buf)
+            || self.found_in_text(data, &ev.title, buf)
+            || self.found_in_text(data, &ev.summary, buf)
             || ev.quotes.iter().any(|q| {
-                self.found_in(data.text(&q.text), buf)
-                    || data
-                        .text_opt(&q.translation)
-                        .is_some_and(|t| self.found_in(t, buf))
+                self.found_in_text(data, &q.text, buf)
+                    || q.translation
+                        .as_ref()
+                        .is_some_and(|t| self.found_in_text(data, t, buf))
             })
-            || ev.notes.iter().any(|n| self.found_in(data.text(n), buf))
+            || ev.notes.iter().any(|n| self.found_in_text(data, n, buf))
             || match &self.sources {
                 Some(hit) => ev.sources.iter().any(|&s| hit[s.get()]),
                 None => ev

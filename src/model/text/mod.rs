@@ -75,6 +75,8 @@ enum Bytes {
         #[cfg(unix)]
         _guard: guard::Guarded,
         map: memmap2::Mmap,
+        /// The file itself, kept open when it can be (see `Text::copy_into`).
+        file: Option<std::fs::File>,
     },
 }
 
@@ -119,6 +121,18 @@ impl Store {
             #[cfg(unix)]
             _guard: guard::guard(map.as_ptr(), map.len()),
             map,
+            file: None,
+        })
+    }
+
+    /// A file mapped into memory, kept open beside its mapping so that texts can also be read
+    /// from it without mapping its pages in (`Text::copy_into`).
+    pub fn from_map_of(map: memmap2::Mmap, file: std::fs::File) -> Store {
+        Store::new(Bytes::Mapped {
+            #[cfg(unix)]
+            _guard: guard::guard(map.as_ptr(), map.len()),
+            map,
+            file: Some(file),
         })
     }
 
@@ -165,27 +179,29 @@ impl Store {
     /// its texts are checked again each time they are read.
     pub fn check_utf8(&self) -> Result<&str, usize> {
         let bytes = self.bytes();
-        let mut start = 0;
-        while start < bytes.len() {
-            let mut end = (start + UTF8_CHUNK).min(bytes.len());
-            // Never split a character: back up to the start of one (at most 3 bytes; more
-            // continuation bytes in a row are not UTF-8, which the next chunk then reports).
-            let floor = end.saturating_sub(3).max(start + 1);
-            while end > floor && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
-                end -= 1;
-            }
-            if let Err(e) = simdutf8::compat::from_utf8(&bytes[start..end]) {
-                return Err(start + e.valid_up_to());
-            }
-            self.release_before(end);
-            start = end;
-        }
+        self.check_utf8_between(0, bytes.len())?;
         if !self.is_mapped() {
             let _ = self.0.utf8.set(());
         }
         // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
         // on character boundaries.
         Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+    }
+
+    /// Checks the bytes between `start` (the start of a character) and `end` to be UTF-8, a
+    /// chunk at a time, giving back the pages of each chunk once checked.
+    fn check_utf8_between(&self, start: usize, end: usize) -> Result<(), usize> {
+        let bytes = &self.bytes()[..end];
+        let mut at = start;
+        while at < end {
+            let to = boundary(bytes, (at + UTF8_CHUNK).min(end), at + 1);
+            if let Err(e) = simdutf8::compat::from_utf8(&bytes[at..to]) {
+                return Err(at + e.valid_up_to());
+            }
+            self.release_range(at, to);
+            at = to;
+        }
+        Ok(())
     }
 
     /// The bytes as text, once they have been checked to be UTF-8.
@@ -243,6 +259,32 @@ impl Store {
         #[cfg(not(unix))]
         let _ = end;
     }
+}
+
+/// `at`, or the start of the character `at` falls in: never a character split between two
+/// checks. At most 3 bytes back, and not before `floor` (more continuation bytes in a row are
+/// not UTF-8, which the check from there then reports).
+fn boundary(bytes: &[u8], at: usize, floor: usize) -> usize {
+    let floor = at.saturating_sub(3).max(floor);
+    let mut at = at;
+    while at > floor && at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    at
+}
+
+/// Reads `len` bytes of `file` at `start` onto the end of `out`; false when they could not all
+/// be read (the file was cut short, or reading failed), `out` then as it was.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, start: u64, len: usize, out: &mut Vec<u8>) -> bool {
+    use std::os::unix::fs::FileExt;
+    let was = out.len();
+    out.resize(was + len, 0);
+    let read = file.read_exact_at(&mut out[was..], start).is_ok();
+    if !read {
+        out.truncate(was);
+    }
+    read
 }
 
 impl std::fmt::Debug for Store {
@@ -333,6 +375,99 @@ impl Text {
                 }
             }
         }
+    }
+}
+
+impl Text {
+    /// The text's bytes, as `get` reads them but without checking again that a mapped text
+    /// is UTF-8: only that its check still matches (which a text that changed fails, reading
+    /// as `CHANGED` and marking the store stale). For readers that take any bytes, a search
+    /// folding millions of texts: the check of UTF-8 was a third of its time, and the bytes
+    /// were checked when the file was read.
+    pub fn bytes<'a>(&'a self, store: &'a Store) -> &'a [u8] {
+        match (self, self.mapped_bytes(store)) {
+            (Text::At { check: c, .. }, Some(bytes)) => {
+                if bytes.len() == self.len() && check(bytes) == *c {
+                    bytes
+                } else {
+                    store.mark_stale();
+                    CHANGED.as_bytes()
+                }
+            }
+            _ => self.get(store).as_bytes(),
+        }
+    }
+
+    /// The bytes at the text's place in a mapped file as they are now, unchecked: they may
+    /// have changed, or not be UTF-8. A search folds them first and checks only the texts
+    /// that match (`bytes`), so that the check is not paid for every text of a million
+    /// events. Anything else reads as `get` does.
+    pub fn unchecked_bytes<'a>(&'a self, store: &'a Store) -> &'a [u8] {
+        match self.mapped_bytes(store) {
+            Some(bytes) => bytes,
+            None => self.get(store).as_bytes(),
+        }
+    }
+
+    /// The bytes at the place of a text of a mapped file (fewer when the map is shorter).
+    fn mapped_bytes<'a>(&self, store: &'a Store) -> Option<&'a [u8]> {
+        match *self {
+            Text::At { start, len, .. }
+                if store.is_mapped() && (start as usize) < store.made_start() =>
+            {
+                let all = store.bytes();
+                let start = start as usize;
+                Some(&all[start..(start + len as usize).min(all.len())])
+            }
+            _ => None,
+        }
+    }
+
+    /// How many bytes the text has (as it was read).
+    fn len(&self) -> usize {
+        match self {
+            Text::At { len, .. } => *len as usize,
+            Text::Held(s) => s.len(),
+        }
+    }
+
+    /// Appends the text to `out`, as `get` reads it. A text of a mapped file is read from the
+    /// file with a positioned read rather than through the mapping, so that reading texts
+    /// scattered over a big file (a title in every tenth event, for `annals list`) neither
+    /// brings the file's pages back into the process's memory (each fault maps the pages
+    /// around it too) nor pays a page fault for each. The same check applies: bytes that
+    /// changed read as `CHANGED` and mark the store stale. The bytes are checked to be UTF-8
+    /// once, here, and handed on as text.
+    pub fn copy_into(&self, store: &Store, out: &mut String) {
+        #[cfg(unix)]
+        if let (
+            Text::At {
+                start,
+                len,
+                check: c,
+            },
+            Bytes::Mapped {
+                file: Some(file), ..
+            },
+        ) = (self, &store.0.bytes)
+            && (*start as usize) < store.made_start()
+        {
+            // SAFETY: the bytes read onto the end of `out` stay only once found to be UTF-8;
+            // otherwise `out` is cut back to what it was, text.
+            let bytes = unsafe { out.as_mut_vec() };
+            let was = bytes.len();
+            if read_at(file, u64::from(*start), *len as usize, bytes) {
+                let read = &bytes[was..];
+                if check(read) == *c && simdutf8::basic::from_utf8(read).is_ok() {
+                    return;
+                }
+                bytes.truncate(was);
+            }
+            store.mark_stale();
+            out.push_str(CHANGED);
+            return;
+        }
+        out.push_str(self.get(store));
     }
 }
 
