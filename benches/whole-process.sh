@@ -8,7 +8,8 @@
 #
 # Two shapes of data, each measured by its own run of this script:
 #   gen    examples/gen.rs: events in date order, ~750 bytes each, 5,000 actors with a Zipf
-#          tail; the query actor is a0042 (rank 42, about 0.5% of events). The default.
+#          tail; the query actor is a0002 (about 9% of events), and a0042 (rank 42, about
+#          0.5% of events) is listed too, without jq. The default.
 #   field  examples/gen_field.rs: events in random date order, ~2.1 KB each (long quotes,
 #          JSON escapes, some summaries of 10-50 KB), N/25 actors; the query actor is a0001,
 #          the most popular (about 10% of events; the generator names it on stderr). At 1M
@@ -29,10 +30,11 @@
 #   first_screen FILE                   annals' load to first screen: load, validate, build
 #                                       the browser's state, draw one 120×40 frame off screen
 #   annals validate FILE                load and validate, no UI
-#   annals list FILE --actor ACTOR      a query, output to /dev/null (a0042, or a0001 for field)
+#   annals list FILE --actor ACTOR      a query, output to /dev/null (a0002, or a0001 for field)
+#   annals list FILE --actor a0042      (gen only) a rarer actor: what printing rows costs
 #   jq -c --arg a ACTOR '.events[] | select(.actors | index($a))' FILE > /dev/null
 #
-# (annals list --actor also keeps events that only quote the actor; for a0042 in gen and a0001
+# (annals list --actor also keeps events that only quote the actor; for a0002 in gen and a0001
 # in field there are none, so jq selects the same events.)
 #
 # The Markdown tables go to stdout (to paste into docs/performance.md); progress and
@@ -69,13 +71,15 @@ fi
 case $SHAPE in
 gen)
     GEN=target/release/examples/gen
-    ACTOR=a0042
-    DATA_NOTE="\`gen N 42\` (events in date order); query actor: \`$ACTOR\` (about 0.5% of events)"
+    ACTOR=a0002
+    RARE=a0042
+    DATA_NOTE="\`gen N 42\` (events in date order); query actor: \`$ACTOR\` (about 9% of events), and \`$RARE\` (about 0.5%) listed without jq"
     RESULTS=hyperfine
     ;;
 field)
     GEN=target/release/examples/gen_field
     ACTOR=a0001
+    RARE=
     DATA_NOTE="\`gen_field N 42\` (random date order, long quotes, escapes, 10-50 KB summaries); query actor: \`$ACTOR\` (the most popular, about 10% of events)"
     RESULTS=hyperfine-field
     ;;
@@ -187,6 +191,10 @@ for n in "$@"; do
         "jq -c --arg a $ACTOR $q_filter $q_file > /dev/null"
         "$FIRST_SCREEN $q_file > /dev/null"
     )
+    if [[ -n $RARE ]]; then
+        names+=("annals list --actor $RARE")
+        cmds+=("$ANNALS list $q_file --actor $RARE > /dev/null")
+    fi
 
     echo
     echo "### $SHAPE, $n events: $file, $size bytes ($(calc "\"%.1f\", $size / 1048576") MiB)"
@@ -204,6 +212,10 @@ for n in "$@"; do
     rows+=("${names[3]} $r")
     r=$(measure "$FIRST_SCREEN" "$file")
     rows+=("${names[4]} $r")
+    if [[ -n $RARE ]]; then
+        r=$(measure "$ANNALS" list "$file" --actor "$RARE")
+        rows+=("${names[5]} $r")
+    fi
 
     echo
     echo "Peak memory, one run each under \`/usr/bin/time -f '%e %M'\`:"
@@ -222,10 +234,12 @@ for n in "$@"; do
     say "$SHAPE N=$n: hyperfine ($runs runs; jq $jq_runs) ..."
     args=()
     if ((jq_runs == runs)); then
-        for i in 0 1 2 3 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        for i in "${!names[@]}"; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
         hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
     else
-        for i in 0 1 2 4; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
+        for i in "${!names[@]}"; do
+            ((i == 3)) || args+=(--command-name "${names[$i]}" "${cmds[$i]}")
+        done
         hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json" "${args[@]}" >&2
         jq_json="$DATA/$RESULTS-$n-jq.json"
         hyperfine --shell=bash --warmup 1 --runs "$jq_runs" --export-json "$jq_json" \
