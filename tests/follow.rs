@@ -51,6 +51,41 @@ fn mapped(path: &std::path::Path) -> Dataset {
     load::from_path_as(path, Reading::Map, &mut |_| ControlFlow::Continue(())).unwrap()
 }
 
+/// A generated file of 3,000 events in `dir` (long enough for its texts to span many pages),
+/// its bytes, and the dataset read from its mapping.
+fn generated_and_mapped(
+    dir: &std::path::Path,
+    seed: u64,
+) -> (std::path::PathBuf, Vec<u8>, Dataset) {
+    let path = dir.join("live.json");
+    let mut big = Vec::new();
+    generator::write(3000, seed, &mut big).unwrap();
+    std::fs::write(&path, &big).unwrap();
+    let data = mapped(&path);
+    (path, big, data)
+}
+
+/// Cuts the file to its first 100 bytes, in place.
+fn cut_short(path: &std::path::Path) {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_len(100)
+        .unwrap();
+}
+
+/// Writes `bytes` over the file, in place (as `>` or many editors do: the same file).
+fn rewrite_in_place(path: &std::path::Path, bytes: &[u8]) {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .unwrap();
+    f.write_all(bytes).unwrap();
+    f.sync_all().unwrap();
+}
+
 #[test]
 fn a_mapped_file_rewritten_in_place_never_shows_other_bytes() {
     let dir = tempfile::tempdir().unwrap();
@@ -62,13 +97,7 @@ fn a_mapped_file_rewritten_in_place_never_shows_other_bytes() {
     assert!(!data.store.is_stale());
     // Written in place, as `>` or many editors do: the same file, other bytes everywhere.
     let shifted = load::BUILTIN_JSON.replacen("\"title\": \"Moscow", "\"title\":   \"Moscow", 1);
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(&path)
-        .unwrap();
-    f.write_all(shifted.as_bytes()).unwrap();
-    f.sync_all().unwrap();
+    rewrite_in_place(&path, shifted.as_bytes());
     let after = texts(&data);
     for (old, now) in before.iter().zip(&after) {
         assert!(now == old || now == CHANGED, "{now:?} is not {old:?}");
@@ -83,19 +112,9 @@ fn a_mapped_file_rewritten_in_place_never_shows_other_bytes() {
 #[test]
 fn a_mapped_file_cut_short_reads_as_changed_and_does_not_stop_annals() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("live.json");
-    // Long enough for its texts to span many pages.
-    let mut big = Vec::new();
-    generator::write(3000, 3, &mut big).unwrap();
-    std::fs::write(&path, &big).unwrap();
-    let data = mapped(&path);
+    let (path, _, data) = generated_and_mapped(dir.path(), 3);
     let before = texts(&data);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_len(100)
-        .unwrap();
+    cut_short(&path);
     let after = texts(&data);
     assert_eq!(after.len(), before.len());
     for (old, now) in before.iter().zip(&after) {
@@ -111,11 +130,7 @@ fn a_mapped_file_cut_short_reads_as_changed_and_does_not_stop_annals() {
 #[test]
 fn texts_read_from_the_file_are_those_of_the_mapping_and_checked_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("live.json");
-    let mut big = Vec::new();
-    generator::write(3000, 5, &mut big).unwrap();
-    std::fs::write(&path, &big).unwrap();
-    let data = mapped(&path);
+    let (path, _, data) = generated_and_mapped(dir.path(), 5);
     let in_file = data
         .events
         .iter()
@@ -141,12 +156,7 @@ fn texts_read_from_the_file_are_those_of_the_mapping_and_checked_the_same() {
     }
     // A word found only in texts (not in names) in a share of events.
     assert!(hits_of_word.len() > 100, "{}", hits_of_word.len());
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_len(100)
-        .unwrap();
+    cut_short(&path);
     for after in [texts_from_the_file(&data), texts_as_bytes(&data)] {
         assert_eq!(after.len(), before.len());
         for (old, now) in before.iter().zip(&after) {
@@ -167,11 +177,7 @@ fn texts_read_from_the_file_are_those_of_the_mapping_and_checked_the_same() {
 #[test]
 fn a_search_of_a_rewritten_mapped_file_finds_nothing_in_the_moved_texts() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("live.json");
-    let mut big = Vec::new();
-    generator::write(3000, 5, &mut big).unwrap();
-    std::fs::write(&path, &big).unwrap();
-    let data = mapped(&path);
+    let (path, big, data) = generated_and_mapped(dir.path(), 5);
     let all = data.all_events();
     let before = Search::run(&data, &all, "prisoner");
     assert!(before.len() > 100, "{}", before.len());
@@ -179,9 +185,7 @@ fn a_search_of_a_rewritten_mapped_file_finds_nothing_in_the_moved_texts() {
     let text = String::from_utf8(big).unwrap();
     let shifted = text.replacen("\"title\": \"", "\"title\":   \"", 1);
     assert_ne!(shifted, text);
-    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
-    f.write_all(shifted.as_bytes()).unwrap();
-    f.sync_all().unwrap();
+    rewrite_in_place(&path, shifted.as_bytes());
     let after = Search::run(&data, &all, "prisoner");
     // What is left are the events that name it where annals holds the text itself: an
     // actor's name, a source's publisher or title.
