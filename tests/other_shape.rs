@@ -669,7 +669,7 @@ fn placed(
             .collect();
         assert_eq!(events.len(), stood_for, "{}: an event twice", lane.name);
         assert!(
-            out.insert(lane.name.clone(), events).is_none(),
+            out.insert(lane.name.to_string(), events).is_none(),
             "two lanes named {}",
             lane.name
         );
@@ -738,12 +738,12 @@ fn the_lanes_by_actor_hold_each_actors_events_in_the_window() {
         let totals: Vec<usize> = lanes
             .iter()
             .map(|l| {
-                let id = &f.id_of[&l.name];
+                let id = &f.id_of[&*l.name];
                 f.plain.iter().filter(|p| p.takes_part.contains(id)).count()
             })
             .collect();
         assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
-        assert_eq!(lanes[0].name, gen_field::TOP_NAME);
+        assert_eq!(&*lanes[0].name, gen_field::TOP_NAME);
         checked.push(window);
     }
     assert!(checked[1].days() < checked[0].days());
@@ -757,7 +757,7 @@ fn the_lanes_by_actor_hold_each_actors_events_in_the_window() {
     };
     let shown = filter.apply(data, &index);
     let groups = lanes::groups(data, &shown, Grouping::Actor);
-    assert_eq!(groups[0].name, gen_field::TOP_NAME);
+    assert_eq!(&*groups[0].name, gen_field::TOP_NAME);
     assert_eq!(groups[0].members.len(), shown.len());
     let window = Window::new(
         days_of(&format!("{year}-01")).0,

@@ -32,9 +32,10 @@ impl Grouping {
     }
 }
 
-/// An event placed in a lane; or, where several events of the lane fall on exactly the same
-/// columns one after the other (a busy lane zoomed out), one mark for all of them: the first
-/// stands for the rest (`through` is the last, `more` how many more).
+/// An event placed in a lane; or, where many events of the lane one after the other start in
+/// the same column (a busy lane zoomed out), one mark for the last of them: the first of
+/// those stands for the rest (`through` is the last, `more` how many more), and the mark
+/// reaches as far as the furthest of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
     /// The event, in the list of events shown.
@@ -54,7 +55,7 @@ pub struct Placed {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
     /// The actor's name or the tag; empty for events with none.
-    pub name: String,
+    pub name: Rc<str>,
     /// Rows used (at least 1).
     pub rows: usize,
     /// In the order of the events shown.
@@ -78,16 +79,117 @@ impl Lane {
 /// them all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
-    pub name: String,
+    pub name: Rc<str>,
     pub members: Rc<[ShownIx]>,
-    /// The first and last drawn day (`day_number`) of each member: the starts are in order
-    /// when the events shown are in date order, which `sorted` says. Placing a window is
-    /// then arithmetic on these, not on dates.
+    /// The first and last drawn day (`day_number`) of each member. Placing a window is
+    /// arithmetic on these, not on dates.
     starts: Vec<i64>,
     ends: Vec<i64>,
+    /// The starts are in order (the events shown are in date order) and no member ends before
+    /// it starts: the members starting in a column of a window are then next to each other,
+    /// found by binary search, and those starting before it by `block_ends`.
     sorted: bool,
-    /// The longest a member reaches past its first day, in days.
-    longest: i64,
+    /// When `sorted`, the latest end of each `BLOCK` members in a row: the members starting
+    /// before a window that reach into it (an open range reaches the end of time) are found
+    /// without going through all those that do not, and the latest end of a stretch of
+    /// members without going through them one by one.
+    block_ends: Vec<i64>,
+}
+
+/// Members a `Group::block_ends` entry stands for.
+const BLOCK: usize = 32;
+
+impl Group {
+    fn new(name: Rc<str>, members: Rc<[ShownIx]>, starts: Vec<i64>, ends: Vec<i64>) -> Group {
+        let sorted = starts.is_sorted() && starts.iter().zip(&ends).all(|(a, b)| a <= b);
+        let block_ends = if sorted {
+            ends.chunks(BLOCK)
+                .map(|c| c.iter().copied().max().unwrap_or(i64::MIN))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Group {
+            name,
+            members,
+            starts,
+            ends,
+            sorted,
+            block_ends,
+        }
+    }
+
+    /// The latest end of members `i..j`, or anything from `cap` on once one reaches it.
+    fn max_end(&self, i: usize, j: usize, cap: i64) -> i64 {
+        let mut best = i64::MIN;
+        let mut k = i;
+        while k < j && best < cap {
+            if k.is_multiple_of(BLOCK) && k + BLOCK <= j && !self.block_ends.is_empty() {
+                best = best.max(self.block_ends[k / BLOCK]);
+                k += BLOCK;
+            } else {
+                best = best.max(self.ends[k]);
+                k += 1;
+            }
+        }
+        best
+    }
+
+    /// Feeds the members in the window, in order, to `runs`: those starting before it one by
+    /// one, then those starting in each column as one stretch.
+    fn feed_sorted(&self, axis: &Axis, runs: &mut Runs) {
+        let lo = self.starts.partition_point(|&d| d < axis.from);
+        let hi = lo + self.starts[lo..].partition_point(|&d| d <= axis.to);
+        let mut k = 0;
+        while k < lo {
+            if k.is_multiple_of(BLOCK) && self.block_ends[k / BLOCK] < axis.from {
+                k += BLOCK;
+                continue;
+            }
+            if self.ends[k] >= axis.from {
+                runs.feed(self, axis, k, k + 1, 0);
+            }
+            k += 1;
+        }
+        let mut i = lo;
+        while i < hi {
+            let c = axis.column(self.starts[i]);
+            let j = if i64::from(c) + 1 >= axis.cols {
+                hi
+            } else {
+                first_at_or_after(&self.starts, i + 1, hi, axis.first_day_of(i64::from(c) + 1))
+            };
+            runs.feed(self, axis, i, j, c);
+            i = j;
+        }
+    }
+
+    /// Feeds the members in the window to `runs` one by one, going through them all.
+    fn feed_all(&self, axis: &Axis, runs: &mut Runs) {
+        for k in 0..self.members.len() {
+            let (a, b) = (self.starts[k], self.ends[k]);
+            if b < axis.from || a > axis.to {
+                continue;
+            }
+            runs.feed(self, axis, k, k + 1, axis.column(a.max(axis.from)));
+        }
+    }
+}
+
+/// The first index in `from..to` of sorted `v` whose value is `bound` or more (`to` if none),
+/// looking near `from` first: a column's members are usually few.
+fn first_at_or_after(v: &[i64], from: usize, to: usize, bound: i64) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    while lo < to && v[lo] < bound {
+        let next = (lo + step).min(to);
+        if next == to || v[next] >= bound {
+            return lo + 1 + v[lo + 1..next].partition_point(|&d| d < bound);
+        }
+        lo = next;
+        step *= 2;
+    }
+    lo
 }
 
 /// The lanes' names and members (positions in `shown`), busiest first: the part of the
@@ -136,37 +238,23 @@ pub fn groups(data: &Dataset, shown: &[EventIx], grouping: Grouping) -> Vec<Grou
             (day_number(a), day_number(b))
         })
         .collect();
-    let group = |name: String, members: Vec<ShownIx>| {
+    let group = |name: Rc<str>, members: Vec<ShownIx>| {
         let starts: Vec<i64> = members.iter().map(|&p| reach[p.get()].0).collect();
         let ends: Vec<i64> = members.iter().map(|&p| reach[p.get()].1).collect();
-        let sorted = starts.is_sorted();
-        let longest = starts
-            .iter()
-            .zip(&ends)
-            .map(|(a, b)| b - a)
-            .max()
-            .unwrap_or(0);
-        Group {
-            name,
-            members: members.into(),
-            starts,
-            ends,
-            sorted,
-            longest,
-        }
+        Group::new(name, members.into(), starts, ends)
     };
     let mut groups: Vec<Group> = order
         .into_iter()
         .map(|i| {
-            let name = match keys[i] {
-                Key::Actor(a) => data.actor(a).name.clone(),
-                Key::Tag(t) => t.to_string(),
+            let name: Rc<str> = match keys[i] {
+                Key::Actor(a) => data.actor(a).name.as_str().into(),
+                Key::Tag(t) => t.into(),
             };
             group(name, std::mem::take(&mut members[i]))
         })
         .collect();
     if !none.is_empty() {
-        groups.push(group(String::new(), none));
+        groups.push(group("".into(), none));
     }
     groups
 }
@@ -180,71 +268,156 @@ enum Key<'a> {
 
 /// Places each lane's events that fall inside `window` across `cols` columns, each lane at
 /// most `max_rows` tall (events that would overlap stack on rows of their own). Lanes with
-/// nothing in the window are left out. Only the events of the window are gone through (a
-/// binary search on each lane's first days), and events of a lane that fall one after the
-/// other on the same columns stack up to `max_rows` and then share the last mark, so that a
-/// zoomed-out lane of a hundred thousand events is a few marks a column.
+/// nothing in the window are left out.
+///
+/// Events of a lane one after the other that start in the same column stack up to
+/// `max_rows`, and the rest of them share the last of those marks (reaching as far as the
+/// furthest of them), so that a zoomed-out lane of a hundred thousand events is a few marks
+/// a column. Only the events of the window are gone through, and those starting in one
+/// column as a whole: a binary search on each lane's first days finds them.
 pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Vec<Lane> {
-    let (from, to) = (day_number(window.first), day_number(window.last));
+    if cols == 0 {
+        return Vec::new();
+    }
+    let axis = Axis::new(window, cols);
+    let mut runs = Runs::new(max_rows);
     groups
         .iter()
         .filter_map(|g| {
-            // The members that may reach into the window: those starting after its first
-            // day less the longest reach, up to its last day.
-            let range = if g.sorted {
-                let lo = g.starts.partition_point(|&d| d < from - g.longest);
-                let hi = g.starts.partition_point(|&d| d <= to);
-                lo..hi.max(lo)
+            runs.clear();
+            if g.sorted {
+                g.feed_sorted(&axis, &mut runs);
             } else {
-                0..g.members.len()
-            };
-            let mut spans: Vec<Span> = Vec::new();
-            // Events one after the other on the same columns: the first `max_rows` stack as
-            // they always did; the rest could only overlap the last of them, and join it.
-            // A mark stands only for members next to each other in the lane: one outside the
-            // window between two breaks the run.
-            let mut run = 0;
-            let mut merged = false;
-            let mut broken = false;
-            for i in range {
-                let (a, b) = (g.starts[i], g.ends[i]);
-                if cols == 0 || b < from || a > to {
-                    broken = true;
-                    continue;
-                }
-                let pos = g.members[i];
-                let (c0, c1) = (
-                    window.column_of(a.max(from), cols),
-                    window.last_column_of(b.min(to), cols),
-                );
-                let same = !std::mem::take(&mut broken)
-                    && spans.last().is_some_and(|l| (l.first, l.last) == (c0, c1));
-                match spans.last_mut() {
-                    Some(last) if same && run + 1 >= max_rows => {
-                        last.through = pos;
-                        last.more += 1;
-                        merged = true;
-                        continue;
-                    }
-                    _ if same => run += 1,
-                    _ => run = 0,
-                }
-                spans.push(Span {
-                    pos,
-                    through: pos,
-                    more: 0,
-                    first: c0,
-                    last: c1,
-                });
+                g.feed_all(&axis, &mut runs);
             }
-            let crowded = merged;
-            (!spans.is_empty()).then(|| {
-                let mut l = lane(g.name.clone(), &spans, max_rows, &g.members);
-                l.crowded |= crowded;
+            (!runs.spans.is_empty()).then(|| {
+                let mut l = lane(g.name.clone(), &runs.spans, max_rows, &g.members);
+                l.crowded |= runs.merged;
                 l
             })
         })
         .collect()
+}
+
+/// The window's columns in day numbers: `Window::column_of` and `last_column_of` for days
+/// inside the window, in 64-bit arithmetic (a window of all of chrono's days times the
+/// widest terminal fits).
+struct Axis {
+    from: i64,
+    to: i64,
+    days: i64,
+    cols: i64,
+}
+
+impl Axis {
+    fn new(window: Window, cols: u16) -> Axis {
+        Axis {
+            from: day_number(window.first),
+            to: day_number(window.last),
+            days: window.days(),
+            cols: i64::from(cols),
+        }
+    }
+
+    /// The column of a day inside the window.
+    fn column(&self, day: i64) -> u16 {
+        ((day - self.from) * self.cols / self.days).clamp(0, self.cols - 1) as u16
+    }
+
+    /// The last column a day inside the window reaches.
+    fn last_column(&self, day: i64) -> u16 {
+        if self.days >= self.cols {
+            return self.column(day);
+        }
+        let end = day + 1 - self.from;
+        let reach = (end * self.cols + self.days - 1) / self.days;
+        (reach - 1).clamp(0, self.cols - 1) as u16
+    }
+
+    /// The first day whose column is `c` or later.
+    fn first_day_of(&self, c: i64) -> i64 {
+        self.from + (c * self.days + self.cols - 1) / self.cols
+    }
+}
+
+/// Marks of a lane as its members in the window come, in order: members next to each other
+/// starting in the same column are a run; the first `max_rows - 1` of a run get a mark
+/// each, the rest share one.
+struct Runs {
+    spans: Vec<Span>,
+    max_rows: usize,
+    /// The member after the last one fed, and the column the run starts in.
+    next: usize,
+    column: u16,
+    /// Members in the run so far.
+    run: usize,
+    /// A mark stands for more than one member.
+    merged: bool,
+}
+
+impl Runs {
+    fn new(max_rows: usize) -> Runs {
+        Runs {
+            spans: Vec::new(),
+            max_rows: max_rows.max(1),
+            next: usize::MAX,
+            column: 0,
+            run: 0,
+            merged: false,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.next = usize::MAX;
+        self.run = 0;
+        self.merged = false;
+    }
+
+    /// Members `i..j` of `g`, all in the window, all starting in column `first`.
+    fn feed(&mut self, g: &Group, axis: &Axis, i: usize, j: usize, first: u16) {
+        if self.next != i || self.column != first || self.spans.is_empty() {
+            self.run = 0;
+        }
+        self.next = j;
+        self.column = first;
+        let mut k = i;
+        while k < j && self.run + 1 < self.max_rows {
+            let pos = g.members[k];
+            self.spans.push(Span {
+                pos,
+                through: pos,
+                more: 0,
+                first,
+                last: axis.last_column(g.ends[k].min(axis.to)),
+            });
+            self.run += 1;
+            k += 1;
+        }
+        if k == j {
+            return;
+        }
+        let last = axis.last_column(g.max_end(k, j, axis.to).min(axis.to));
+        let through = g.members[j - 1];
+        let count = (j - k) as u32;
+        if self.run + 1 == self.max_rows {
+            self.spans.push(Span {
+                pos: g.members[k],
+                through,
+                more: count - 1,
+                first,
+                last,
+            });
+            self.merged |= count > 1;
+        } else {
+            let s = self.spans.last_mut().expect("the run's last mark");
+            s.through = through;
+            s.more += count;
+            s.last = s.last.max(last);
+            self.merged = true;
+        }
+        self.run += j - k;
+    }
 }
 
 /// Events of a lane on the same columns, one after the other.
@@ -259,7 +432,7 @@ struct Span {
 
 /// Packs items into rows: each goes on the first row where it overlaps nothing; when all
 /// `max_rows` are taken it overlaps in the last one.
-fn lane(name: String, spans: &[Span], max_rows: usize, members: &Rc<[ShownIx]>) -> Lane {
+fn lane(name: Rc<str>, spans: &[Span], max_rows: usize, members: &Rc<[ShownIx]>) -> Lane {
     let max_rows = max_rows.max(1);
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].first, spans[i].pos));
@@ -318,16 +491,16 @@ mod tests {
         }
     }
 
-    fn lane(name: String, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
+    fn lane(name: &str, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
         let spans: Vec<Span> = spans.iter().map(|&(p, a, b)| span(p.get(), a, b)).collect();
         let members: Rc<[ShownIx]> = spans.iter().map(|s| s.pos).collect();
-        super::lane(name, &spans, max_rows, &members)
+        super::lane(name.into(), &spans, max_rows, &members)
     }
 
     #[test]
     fn overlapping_items_are_stacked_and_others_share_a_row() {
         let l = lane(
-            "Putin".into(),
+            "Putin",
             &[
                 (ix(0), 0, 50),
                 (ix(1), 10, 10),
@@ -349,13 +522,107 @@ mod tests {
 
     #[test]
     fn a_full_lane_overlaps_in_its_last_row() {
-        let l = lane(
-            "x".into(),
-            &[(ix(0), 5, 5), (ix(1), 5, 5), (ix(2), 5, 5)],
-            2,
-        );
+        let l = lane("x", &[(ix(0), 5, 5), (ix(1), 5, 5), (ix(2), 5, 5)], 2);
         assert_eq!(l.rows, 2);
         assert!(l.crowded);
         assert_eq!(l.items[2].row, 1);
+    }
+
+    /// A tiny generator, so that the cases are the same on every run.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n.max(1)
+        }
+    }
+
+    fn day(d: i64) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_num_days_from_ce_opt(d as i32).unwrap()
+    }
+
+    /// A lane of `n` events in date order from day 730_000 on: mostly single days, often
+    /// many on one day, some ranges, a few open ones; members every other position shown.
+    fn busy_group(rng: &mut Rng, n: usize) -> Group {
+        let mut d = 730_000;
+        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        for _ in 0..n {
+            d += [0, 0, 0, 1, 3, 40][rng.below(6) as usize];
+            starts.push(d);
+            ends.push(match rng.below(20) {
+                0 => day_number(chrono::NaiveDate::MAX),
+                1..=3 => d + rng.below(400) as i64,
+                _ => d,
+            });
+        }
+        let members: Rc<[ShownIx]> = (0..n).map(|i| ix(2 * i + 1)).collect();
+        Group::new("busy".into(), members, starts, ends)
+    }
+
+    #[test]
+    fn the_column_by_column_placing_is_the_member_by_member_one() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for case in 0..300 {
+            let n = [1, 5, 40, 300, 3000][case % 5];
+            let g = busy_group(&mut rng, n);
+            assert!(g.sorted);
+            let slow = Group {
+                sorted: false,
+                block_ends: Vec::new(),
+                ..g.clone()
+            };
+            let (a, b) = (g.starts[0] - 30, g.starts[n - 1] + 30);
+            // A third of the windows start on the last day of an event's.
+            let first = match rng.below(3) {
+                0 => *g.ends.iter().rfind(|&&e| e < b).unwrap_or(&a),
+                1 => g.ends[rng.below(n as u64) as usize].min(b),
+                _ => a + rng.below((b - a) as u64) as i64,
+            };
+            let last = first + rng.below([3, 30, 400, 20_000][case % 4]) as i64;
+            let window = Window::new(day(first), day(last));
+            let cols = [1, 8, 99, 120][rng.below(4) as usize];
+            let max_rows = rng.below(5) as usize;
+            let fast = place(std::slice::from_ref(&g), window, cols, max_rows);
+            let walked = place(std::slice::from_ref(&slow), window, cols, max_rows);
+            assert_eq!(fast, walked, "case {case}: {window:?}, {cols} columns");
+        }
+    }
+
+    #[test]
+    fn events_starting_in_one_column_share_a_mark_past_the_rows() {
+        // Five events on one day, then one three days long, in a window of 20 days.
+        let g = Group::new(
+            "x".into(),
+            (0..6).map(ix).collect(),
+            vec![730_000; 6],
+            vec![730_000, 730_000, 730_000, 730_000, 730_000, 730_002],
+        );
+        let window = Window::new(day(730_000), day(730_019));
+        let l = &place(std::slice::from_ref(&g), window, 40, 3)[0];
+        let marks: Vec<(usize, usize, u32, u16, u16)> = l
+            .items
+            .iter()
+            .map(|p| (p.pos.get(), p.through.get(), p.more, p.first, p.last))
+            .collect();
+        assert_eq!(marks, [(0, 0, 0, 0, 1), (1, 1, 0, 0, 1), (2, 5, 3, 0, 5)]);
+        assert!(l.crowded);
+        assert_eq!(l.item_of(ix(4)).map(|p| p.pos), Some(ix(2)));
+        // An event outside the window between two breaks the run.
+        let g = Group::new(
+            "y".into(),
+            (0..5).map(ix).collect(),
+            vec![729_000, 730_000, 730_000, 729_001, 730_000],
+            vec![730_000, 730_000, 730_000, 729_001, 730_000],
+        );
+        let l = &place(std::slice::from_ref(&g), window, 40, 2)[0];
+        let marks: Vec<(usize, usize, u32)> = l
+            .items
+            .iter()
+            .map(|p| (p.pos.get(), p.through.get(), p.more))
+            .collect();
+        assert_eq!(marks, [(0, 0, 0), (1, 2, 1), (4, 4, 0)]);
     }
 }
