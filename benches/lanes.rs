@@ -96,13 +96,20 @@ fn lanes(c: &mut Criterion) {
                 key(&mut app, if down { Action::Down } else { Action::Up })
             })
         });
+        let year = app.lanes.zoom;
         // A zoom step and a pan to windows not placed before: the lanes' cache keeps the
-        // last few windows, so it is emptied first (not measured).
+        // last few windows, so it is emptied first (not measured). The zoom steps go between
+        // the decade and the year; the pans go a year at a time (back to the year first,
+        // whichever level the zoom steps ended at).
         let mut step = 0usize;
         for (name, steps) in [
             ("zoom_step", [Action::ZoomIn, Action::ZoomOut]),
             ("pan_step", [Action::PanLater, Action::PanEarlier]),
         ] {
+            if app.lanes.zoom != year {
+                key(&mut app, Action::ZoomIn);
+            }
+            assert_eq!(app.lanes.zoom, year, "the pans go a year at a time");
             g.bench_function(name, |b| {
                 b.iter_custom(|iters| {
                     let mut spent = Duration::ZERO;

@@ -94,6 +94,11 @@ pub struct Group {
     /// without going through all those that do not, and the latest end of a stretch of
     /// members without going through them one by one.
     block_ends: Vec<i64>,
+    /// The first and last start and the latest end, kept here so that a lane with nothing
+    /// in a window, or all of it, is known as such without reading its members.
+    first_start: i64,
+    last_start: i64,
+    latest_end: i64,
 }
 
 /// Members a `Group::block_ends` entry stands for.
@@ -112,6 +117,9 @@ impl Group {
         Group {
             name,
             members,
+            first_start: starts.first().copied().unwrap_or(i64::MAX),
+            last_start: starts.last().copied().unwrap_or(i64::MIN),
+            latest_end: ends.iter().copied().max().unwrap_or(i64::MIN),
             starts,
             ends,
             sorted,
@@ -138,8 +146,19 @@ impl Group {
     /// Feeds the members in the window, in order, to `runs`: those starting before it one by
     /// one, then those starting in each column as one stretch.
     fn feed_sorted(&self, axis: &Axis, runs: &mut Runs) {
-        let lo = self.starts.partition_point(|&d| d < axis.from);
-        let hi = lo + self.starts[lo..].partition_point(|&d| d <= axis.to);
+        if self.latest_end < axis.from || self.first_start > axis.to {
+            return;
+        }
+        let lo = if self.first_start >= axis.from {
+            0
+        } else {
+            self.starts.partition_point(|&d| d < axis.from)
+        };
+        let hi = if self.last_start <= axis.to {
+            self.starts.len()
+        } else {
+            lo + self.starts[lo..].partition_point(|&d| d <= axis.to)
+        };
         let mut k = 0;
         while k < lo {
             if k.is_multiple_of(BLOCK) && self.block_ends[k / BLOCK] < axis.from {
@@ -281,6 +300,7 @@ pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Ve
     }
     let axis = Axis::new(window, cols);
     let mut runs = Runs::new(max_rows);
+    let mut scratch = Scratch::default();
     groups
         .iter()
         .filter_map(|g| {
@@ -291,7 +311,13 @@ pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Ve
                 g.feed_all(&axis, &mut runs);
             }
             (!runs.spans.is_empty()).then(|| {
-                let mut l = lane(g.name.clone(), &runs.spans, max_rows, &g.members);
+                let mut l = lane(
+                    g.name.clone(),
+                    &runs.spans,
+                    max_rows,
+                    &g.members,
+                    &mut scratch,
+                );
                 l.crowded |= runs.merged;
                 l
             })
@@ -430,18 +456,38 @@ struct Span {
     last: u16,
 }
 
+/// Buffers `lane` reuses from one lane to the next.
+#[derive(Default)]
+struct Scratch {
+    order: Vec<usize>,
+    ends: Vec<u16>,
+}
+
 /// Packs items into rows: each goes on the first row where it overlaps nothing; when all
 /// `max_rows` are taken it overlaps in the last one.
-fn lane(name: Rc<str>, spans: &[Span], max_rows: usize, members: &Rc<[ShownIx]>) -> Lane {
+fn lane(
+    name: Rc<str>,
+    spans: &[Span],
+    max_rows: usize,
+    members: &Rc<[ShownIx]>,
+    scratch: &mut Scratch,
+) -> Lane {
     let max_rows = max_rows.max(1);
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].first, spans[i].pos));
+    // Spans of a lane whose starts are in order come in order already.
+    let in_order = spans.is_sorted_by_key(|s| (s.first, s.pos));
+    let order = &mut scratch.order;
+    order.clear();
+    if !in_order {
+        order.extend(0..spans.len());
+        order.sort_by_key(|&i| (spans[i].first, spans[i].pos));
+    }
     // The last column taken on each row so far.
-    let mut ends: Vec<u16> = Vec::new();
+    let ends = &mut scratch.ends;
+    ends.clear();
     let mut items = Vec::with_capacity(spans.len());
     let mut crowded = false;
-    for i in order {
-        let s = spans[i];
+    for k in 0..spans.len() {
+        let s = spans[if in_order { k } else { order[k] }];
         let row = match ends.iter().position(|&e| e < s.first) {
             Some(r) => r,
             None if ends.len() < max_rows => {
@@ -463,7 +509,9 @@ fn lane(name: Rc<str>, spans: &[Span], max_rows: usize, members: &Rc<[ShownIx]>)
             row,
         });
     }
-    items.sort_by_key(|p| p.pos);
+    if !items.is_sorted_by_key(|p| p.pos) {
+        items.sort_by_key(|p| p.pos);
+    }
     Lane {
         name,
         rows: ends.len().max(1),
@@ -494,7 +542,13 @@ mod tests {
     fn lane(name: &str, spans: &[(ShownIx, u16, u16)], max_rows: usize) -> Lane {
         let spans: Vec<Span> = spans.iter().map(|&(p, a, b)| span(p.get(), a, b)).collect();
         let members: Rc<[ShownIx]> = spans.iter().map(|s| s.pos).collect();
-        super::lane(name.into(), &spans, max_rows, &members)
+        super::lane(
+            name.into(),
+            &spans,
+            max_rows,
+            &members,
+            &mut Scratch::default(),
+        )
     }
 
     #[test]
