@@ -11,14 +11,25 @@
 #[allow(dead_code)]
 mod gen_field;
 
+#[path = "../examples/gen.rs"]
+#[allow(dead_code)]
+mod generator;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use annals::axis::Window;
 use annals::axis::lanes::{self, Grouping, Lane};
 use annals::load;
+use annals::model::ShownIx;
 use annals::model::{Dataset, EventIx};
+use annals::tui::action::Action;
+use annals::tui::app::App;
+use annals::tui::update::update;
+use annals::tui::view;
 use chrono::{Datelike, Days, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 const EVENTS: usize = 10_000;
 const SEED: u64 = 7;
@@ -209,4 +220,86 @@ fn every_event_in_the_window_is_in_one_mark_of_its_lane() {
     // The cases are not empty: many events in the windows, and marks standing for several.
     assert!(held > 100_000, "{held} events in the windows");
     assert!(merged > 100, "{merged} marks for several events");
+}
+
+/// The browser in the lanes view on `n` events of examples/gen.rs (open ranges starting
+/// long before most windows: busy rows of bars covering each other).
+fn gen_app(n: usize, seed: u64) -> App {
+    let mut bytes = Vec::new();
+    generator::write(n, seed, &mut bytes).unwrap();
+    let (data, _) = load::from_bytes(bytes, "gen.json", &Default::default(), &mut |_| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    let mut app = App::new(data, 120, 40);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    update(&mut app, Action::ToggleLanes);
+    app
+}
+
+/// `render` leaves out what a later item on its row covers; the frame must be the one drawn
+/// item by item (`render_every_item`), cell for cell, in windows from the whole span down,
+/// panned, with marks and a range on the way.
+#[test]
+fn frames_leaving_out_covered_items_are_those_drawn_item_by_item() {
+    let mut app = gen_app(20_000, 42);
+    // Marked events are always drawn (their mark is bold), covered or not: some here.
+    for pos in (0..app.shown.len()).step_by(37) {
+        let ev = app.shown[ShownIx::new(pos)];
+        app.marks.insert(ev);
+    }
+    let area = Rect::new(0, 0, 120, 30);
+    let mut frames = 0;
+    let mut step = 0u32;
+    for start in [2, 5, 8] {
+        app.cursor = ShownIx::new(app.shown.len() * start / 10);
+        for zoom in 0..7 {
+            for pan in 0..4 {
+                step += 1;
+                if step.is_multiple_of(3) {
+                    update(&mut app, Action::ToggleMark);
+                }
+                if step.is_multiple_of(5) {
+                    update(&mut app, Action::Down);
+                }
+                if step.is_multiple_of(11) {
+                    update(&mut app, Action::ToggleSelect);
+                }
+                let mut culled = Buffer::empty(area);
+                let mut every = Buffer::empty(area);
+                view::lanes::render(&app, area, &mut culled);
+                view::lanes::render_every_item(&app, area, &mut every);
+                let differing: Vec<(u16, u16)> = (0..area.height)
+                    .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+                    .filter(|&xy| {
+                        culled[xy] != every[xy] || culled[xy].symbol() != every[xy].symbol()
+                    })
+                    .collect();
+                assert!(
+                    differing.is_empty(),
+                    "zoom {zoom}, pan {pan}, start {start}: cells {differing:?} differ\n\
+                     culled {culled:?}\nevery item {every:?}"
+                );
+                assert_eq!(culled, every);
+                frames += 1;
+                let pan_action = if pan < 2 {
+                    Action::PanLater
+                } else {
+                    Action::PanEarlier
+                };
+                update(&mut app, pan_action);
+            }
+            update(&mut app, Action::ZoomIn);
+        }
+        for _ in 0..7 {
+            update(&mut app, Action::ZoomOut);
+        }
+    }
+    assert_eq!(frames, 84);
 }

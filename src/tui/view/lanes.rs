@@ -12,7 +12,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use crate::axis::Zoom;
 use crate::axis::lanes::{Lane, Placed};
 use crate::model::when::year_text;
-use crate::model::{End, Event};
+use crate::model::{End, Event, EventIx};
 use crate::text::{pad, sanitize, truncate};
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::{LanesGeometry, lanes_geometry};
@@ -32,6 +32,19 @@ fn title(app: &App) -> String {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    render_with(app, area, buf, true);
+}
+
+/// `render` drawing every item of the lanes on screen, covered or not: the reference the
+/// tests hold `render` to (tests/lanes_counts.rs).
+#[doc(hidden)]
+pub fn render_every_item(app: &App, area: Rect, buf: &mut Buffer) {
+    render_with(app, area, buf, false);
+}
+
+/// `render`; with `cull`, what a later item on its row covers entirely is not drawn (the
+/// frame is the same: see `hidden`).
+fn render_with(app: &App, area: Rect, buf: &mut Buffer, cull: bool) {
     let focused = app.focus == Focus::Timeline && app.help.is_none();
     let title = title(app);
     let block = theme::pane(&title, focused);
@@ -98,20 +111,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let at_cursor = lane.item_of(app.cursor).copied();
         let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by_key(|&i| Some(*items[i]) == at_cursor);
+        let looks: Vec<(Look, EventIx)> = items
+            .iter()
+            .map(|p| {
+                let cursor = Some(**p) == at_cursor;
+                let ev_ix = app.shown[if cursor { app.cursor } else { p.pos }];
+                let look = Look {
+                    cursor,
+                    selected: selection.is_some_and(|(a, b)| a <= p.through && p.pos <= b),
+                    marked: app.marks.contains(&ev_ix),
+                };
+                (look, ev_ix)
+            })
+            .collect();
+        let draw = if cull {
+            hidden(app, &items, &next, &looks, &order, g.cols, |row| {
+                y_of(row).is_some()
+            })
+        } else {
+            vec![Draw::All; items.len()]
+        };
         for i in order {
             let p = items[i];
             let Some(y) = y_of(p.row) else { continue };
-            let cursor = Some(*p) == at_cursor;
-            let ev_ix = app.shown[if cursor { app.cursor } else { p.pos }];
+            if draw[i] == Draw::Nothing {
+                continue;
+            }
+            let (look, ev_ix) = looks[i];
             let ev = &app.data.events[ev_ix];
-            let look = Look {
-                cursor,
-                selected: selection.is_some_and(|(a, b)| a <= p.through && p.pos <= b),
-                marked: app.marks.contains(&ev_ix),
-            };
             item(
                 ev,
-                || app.data.text(&ev.title),
+                (draw[i] == Draw::All).then_some(|| app.data.text(&ev.title)),
                 p,
                 next[i],
                 (g.axis_x, y),
@@ -176,10 +206,11 @@ struct Look {
 const MARKED: char = '◆';
 
 /// One event on its row: `first..=last` are its columns, `next` the column where the next
-/// item on the row starts (the title may run up to it); `(x0, y)` is where column 0 is.
+/// item on the row starts (the title may run up to it; no title when `title` is `None`);
+/// `(x0, y)` is where column 0 is.
 fn item<'t>(
     ev: &Event,
-    title: impl FnOnce() -> &'t str,
+    title: Option<impl FnOnce() -> &'t str>,
     p: &Placed,
     next: u16,
     (x0, y): (u16, u16),
@@ -194,18 +225,11 @@ fn item<'t>(
     let uncertain = is_uncertain(ev);
     // The title is read only where it is drawn: a busy lane zoomed out has many marks and
     // room for few titles.
-    let title = || sanitize(crate::text::head(title(), super::timeline::TITLE_BYTES));
+    let title =
+        title.map(|t| move || sanitize(crate::text::head(t(), super::timeline::TITLE_BYTES)));
     let x = |col: u16| x0 + col;
     if ev.when.is_interval() {
-        let style = if cursor {
-            theme::BAR_CURSOR
-        } else if selected {
-            theme::SELECTED.fg(ratatui::style::Color::White)
-        } else if uncertain {
-            theme::BAR_UNCERTAIN
-        } else {
-            theme::BAR
-        };
+        let style = bar_style(look, uncertain);
         // Drawn with a line as well as a colour, so that it reads without colours too.
         let cells = p.last - p.first + 1;
         for c in p.first..=p.last {
@@ -221,7 +245,7 @@ fn item<'t>(
         }
         // The title inside the bar, when at least a few letters fit.
         let room = usize::from(cells.saturating_sub(4 + u16::from(open)));
-        if room >= 3 {
+        if let Some(title) = title.filter(|_| room >= 3) {
             let title = format!(" {} ", truncate(&title(), room));
             buf.set_string(x(p.first + 1), y, title, style);
         }
@@ -252,7 +276,7 @@ fn item<'t>(
     }
     buf[(x(p.first), y)].set_char(mark).set_style(style);
     let room = usize::from(next.saturating_sub(p.first + 3));
-    if room >= 4 {
+    if let Some(title) = title.filter(|_| room >= 4) {
         let text_style = if cursor {
             theme::BAR_CURSOR
         } else if selected {
@@ -267,8 +291,185 @@ fn item<'t>(
     }
 }
 
+/// A bar's colours.
+fn bar_style(look: Look, uncertain: bool) -> Style {
+    if look.cursor {
+        theme::BAR_CURSOR
+    } else if look.selected {
+        theme::SELECTED.fg(ratatui::style::Color::White)
+    } else if uncertain {
+        theme::BAR_UNCERTAIN
+    } else {
+        theme::BAR
+    }
+}
+
+/// The columns an item's title takes when it has one (from the `room` `item` works out),
+/// for a title whose characters are `one_cell`.
+fn title_cols(ev: &Event, p: &Placed, next: u16) -> Option<(u16, u16, usize)> {
+    if ev.when.is_interval() {
+        let open = matches!(ev.when.end_bound(), Some(End::Open));
+        let cells = p.last - p.first + 1;
+        let room = cells.saturating_sub(4 + u16::from(open));
+        // " title ": at most room + 2 cells.
+        (room >= 3).then(|| (p.first + 1, p.first + room + 2, usize::from(room)))
+    } else {
+        let room = next.saturating_sub(p.first + 3);
+        (room >= 4).then(|| (p.first + 1, p.first + 1 + room, usize::from(room)))
+    }
+}
+
+/// Whether a character takes one cell and a grapheme of its own, as `text::truncate` and
+/// the terminal both count it (and `sanitize` leaves it): printable ASCII, Latin letters,
+/// Cyrillic (without its combining marks), dashes, `…`, `№`. A title of these has a known
+/// width; any other counts as reaching anywhere.
+fn one_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A1}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{400}'..='\u{482}'
+        | '\u{48A}'..='\u{4FF}'
+        | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{2116}')
+}
+
+/// What of an item is drawn.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Draw {
+    All,
+    /// All but its title, which a later item covers.
+    NoTitle,
+    Nothing,
+}
+
+/// Which items of a lane (`order` is the drawing order) a later item on their row covers
+/// entirely, so that drawing them changes nothing: a bar sets the symbol and both colours of
+/// each of its columns whatever was there, and an item other than the cursor's or a marked
+/// one adds no modifier and no underline colour, so leaving it out leaves the same frame.
+/// The cursor's item and marked items are always drawn; a title with a character not
+/// `one_cell` (as far as it can show) counts as reaching anywhere, so its item is drawn.
+fn hidden(
+    app: &App,
+    items: &[&Placed],
+    next: &[u16],
+    looks: &[(Look, EventIx)],
+    order: &[usize],
+    cols: u16,
+    on_screen: impl Fn(usize) -> bool,
+) -> Vec<Draw> {
+    let mut draw = vec![Draw::All; items.len()];
+    let rows = items.iter().map(|p| p.row + 1).max().unwrap_or(0);
+    // Per row: which columns a later item covers, and how many.
+    let mut covered = vec![(vec![false; usize::from(cols)], 0usize); rows];
+    for &i in order.iter().rev() {
+        let p = items[i];
+        if !on_screen(p.row) {
+            continue;
+        }
+        let (look, ev_ix) = looks[i];
+        let ev = &app.data.events[ev_ix];
+        let (cells, count) = &mut covered[p.row];
+        let all = |a: u16, b: u16| {
+            *count == usize::from(cols)
+                || (usize::from(b) < cells.len()
+                    && cells[usize::from(a)..=usize::from(b)].iter().all(|&c| c))
+        };
+        if !look.cursor && !look.marked {
+            let body = all(p.first, p.last);
+            draw[i] = match title_cols(ev, p, next[i]) {
+                None if body => Draw::Nothing,
+                None => Draw::All,
+                Some((a, b, room)) => {
+                    // As far as can show: `room` cells, or room − 1 and `…` when longer.
+                    let title = app.data.text(&ev.title);
+                    if !title.chars().take(room + 1).all(one_cell) || !all(a, b) {
+                        Draw::All
+                    } else if body {
+                        Draw::Nothing
+                    } else {
+                        Draw::NoTitle
+                    }
+                }
+            };
+        }
+        if draw[i] != Draw::Nothing && ev.when.is_interval() {
+            let style = bar_style(look, is_uncertain(ev));
+            if style.fg.is_some() && style.bg.is_some() {
+                let last = usize::from(p.last).min(cells.len() - 1);
+                for c in &mut cells[usize::from(p.first)..=last] {
+                    if !*c {
+                        *c = true;
+                        *count += 1;
+                    }
+                }
+            }
+        }
+    }
+    draw
+}
+
 /// Whether the event's date (either end of a range) is marked uncertain.
 fn is_uncertain(ev: &Event) -> bool {
     let q = |p: Option<&crate::model::Point>| p.is_some_and(|p| p.qualifier.is_uncertain());
     q(ev.when.start()) || q(ev.when.end()) || matches!(ev.when.end_bound(), Some(End::Unknown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters taken to be one cell are one cell to `text` and to the buffer, each a
+    /// grapheme of its own.
+    #[test]
+    fn one_cell_characters_are_one_cell_everywhere() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| one_cell(c))
+        {
+            let s = format!("{c}{c}x");
+            assert_eq!(crate::text::width(&s), 3, "{c:?}");
+            assert_eq!(sanitize(&s), s.as_str(), "{c:?}");
+            buf.reset();
+            buf.set_string(0, 0, &s, Style::default());
+            let one = c.to_string();
+            assert_eq!(buf[(0, 0)].symbol(), one, "{c:?}");
+            assert_eq!(buf[(1, 0)].symbol(), one, "{c:?}");
+            assert_eq!(buf[(2, 0)].symbol(), "x", "{c:?}");
+        }
+    }
+
+    /// Items other than the cursor's and marked ones add no modifier or underline colour
+    /// where they are drawn, which `hidden` relies on; bars set both colours.
+    #[test]
+    fn styles_of_items_that_may_be_left_out_are_plain() {
+        let plain = |s: Style| {
+            s.add_modifier.is_empty() && s.sub_modifier.is_empty() && s.underline_color.is_none()
+        };
+        for s in [
+            theme::BAR,
+            theme::BAR_UNCERTAIN,
+            theme::SELECTED,
+            theme::SELECTED.fg(ratatui::style::Color::White),
+            theme::MARK,
+            theme::MARK_UNCERTAIN,
+            theme::DIM,
+            Style::default(),
+        ] {
+            assert!(plain(s), "{s:?}");
+        }
+        for selected in [false, true] {
+            for uncertain in [false, true] {
+                for cursor in [false, true] {
+                    let look = Look {
+                        cursor,
+                        selected,
+                        marked: false,
+                    };
+                    let s = bar_style(look, uncertain);
+                    assert!(s.fg.is_some() && s.bg.is_some());
+                }
+            }
+        }
+    }
 }
