@@ -17,7 +17,7 @@ use annals::export::{self, Format};
 use annals::load;
 use annals::model::{ActorIx, Dataset, Event, EventIx, ShownIx};
 use annals::query::{ActorIndex, ActorMode, Filter, Search, fold, parse_date};
-use annals::tui::app::SEARCH_SLICE;
+use annals::tui::app::SEARCH_SLICE_MIN;
 use annals::tui::update::search_slice;
 use common::{app_at, key, press, screen, typing};
 use ratatui::crossterm::event::KeyCode;
@@ -313,7 +313,7 @@ fn the_browser_goes_to_the_last_event_and_back_and_searches_all_of_them() {
     while search_slice(&mut app) {
         slices += 1;
         assert!(
-            slices <= EVENTS / SEARCH_SLICE + 1,
+            slices <= EVENTS / SEARCH_SLICE_MIN + 1,
             "the search does not end"
         );
     }

@@ -195,9 +195,23 @@ impl ExportDialog {
     }
 }
 
-/// How many events a search goes through between two looks at the keyboard (a few
-/// milliseconds' work; see docs/performance.md).
+/// How many events a search goes through between two looks at the keyboard at first (a few
+/// milliseconds' work on events of a few hundred bytes; see docs/performance.md). The slices
+/// that follow are sized to take about `SEARCH_SLICE_TIME`, from how long the last one took:
+/// events of a few kilobytes (long quotes, long summaries) take ten times as long each.
 pub const SEARCH_SLICE: usize = 16_384;
+/// The least and the most events a slice of a search goes through.
+pub const SEARCH_SLICE_MIN: usize = 1_024;
+pub const SEARCH_SLICE_MAX: usize = 4 * SEARCH_SLICE;
+/// How long a slice of a search should take.
+const SEARCH_SLICE_TIME: std::time::Duration = std::time::Duration::from_millis(8);
+
+/// The size of the next slice of a search, from the last one's size and how long it took.
+pub fn next_search_slice(events: usize, took: std::time::Duration) -> usize {
+    let took = took.as_nanos().max(1);
+    let next = events as u128 * SEARCH_SLICE_TIME.as_nanos() / took;
+    (next.min(SEARCH_SLICE_MAX as u128) as usize).max(SEARCH_SLICE_MIN)
+}
 
 pub struct App {
     pub data: Dataset,
@@ -228,6 +242,8 @@ pub struct App {
     pub esc_quits: bool,
     /// A search still going through the events shown, a slice at a time between keys.
     pub searching: Option<Search>,
+    /// How many events the next slice of the search goes through (`next_search_slice`).
+    pub search_budget: usize,
     /// Where an incremental search started, while the hit to move to is not found yet.
     pub search_origin: Option<ShownIx>,
     /// The events shown that the search hits (so far), in order.
@@ -352,6 +368,7 @@ impl App {
             keymap: super::keymap::Keymap::builtin(),
             esc_quits: false,
             searching: None,
+            search_budget: SEARCH_SLICE,
             search_origin: None,
             hits: Vec::new(),
             status: None,
@@ -569,13 +586,21 @@ impl App {
         self.search_slice();
     }
 
-    /// Searches the next `SEARCH_SLICE` events shown. True while there are more.
+    /// Searches the next slice of the events shown (`search_budget` of them), and sizes the
+    /// next one from how long this one took. True while there are more.
     pub fn search_slice(&mut self) -> bool {
         let Some(job) = self.searching.as_mut() else {
             return false;
         };
+        let began = std::time::Instant::now();
+        let from = job.searched();
         self.hits
-            .extend(job.step(&self.data, &self.shown, SEARCH_SLICE));
+            .extend(job.step(&self.data, &self.shown, self.search_budget));
+        let searched = job.searched() - from;
+        // A last slice shorter than its budget says little about the next search's events.
+        if searched == self.search_budget {
+            self.search_budget = next_search_slice(searched, began.elapsed());
+        }
         if job.done(&self.shown) {
             self.searching = None;
         }
@@ -648,5 +673,22 @@ impl App {
     /// The row the cursor is on.
     pub fn cursor_row(&self) -> usize {
         self.row_of.get(self.cursor.get()).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_search_slice_is_sized_to_take_its_time_within_bounds() {
+        let ms = Duration::from_millis;
+        // On time: the same size; twice too long: half; far too long or too short: the bounds.
+        assert_eq!(next_search_slice(16_384, ms(8)), 16_384);
+        assert_eq!(next_search_slice(16_384, ms(16)), 8_192);
+        assert_eq!(next_search_slice(16_384, ms(4)), 32_768);
+        assert_eq!(next_search_slice(16_384, ms(800)), SEARCH_SLICE_MIN);
+        assert_eq!(next_search_slice(16_384, Duration::ZERO), SEARCH_SLICE_MAX);
     }
 }
