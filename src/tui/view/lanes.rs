@@ -243,8 +243,9 @@ fn item<'t>(
             let mark_style = if cursor { style } else { theme::MARKED };
             buf[(x(p.first), y)].set_char(MARKED).set_style(mark_style);
         }
-        // The title inside the bar, when at least a few letters fit.
-        let room = usize::from(cells.saturating_sub(4 + u16::from(open)));
+        // The title inside the bar, when at least a few letters fit before its end and
+        // before the next item on its row (in a crowded row, one may start inside the bar).
+        let room = usize::from(bar_title_room(cells, open, p, next));
         if let Some(title) = title.filter(|_| room >= 3) {
             let title = format!(" {} ", truncate(&title(), room));
             buf.set_string(x(p.first + 1), y, title, style);
@@ -309,14 +310,22 @@ fn bar_style(look: Look, uncertain: bool) -> Style {
 fn title_cols(ev: &Event, p: &Placed, next: u16) -> Option<(u16, u16, usize)> {
     if ev.when.is_interval() {
         let open = matches!(ev.when.end_bound(), Some(End::Open));
-        let cells = p.last - p.first + 1;
-        let room = cells.saturating_sub(4 + u16::from(open));
+        let room = bar_title_room(p.last - p.first + 1, open, p, next);
         // " title ": at most room + 2 cells.
         (room >= 3).then(|| (p.first + 1, p.first + room + 2, usize::from(room)))
     } else {
         let room = next.saturating_sub(p.first + 3);
         (room >= 4).then(|| (p.first + 1, p.first + 1 + room, usize::from(room)))
     }
+}
+
+/// How many letters of a title a bar of `cells` cells has room for: inside the bar (less the
+/// spaces around the title, and the arrow of an open end) and before `next`, where the next
+/// item on its row starts.
+fn bar_title_room(cells: u16, open: bool, p: &Placed, next: u16) -> u16 {
+    cells
+        .saturating_sub(4 + u16::from(open))
+        .min(next.saturating_sub(p.first + 3))
 }
 
 /// Whether a character takes one cell and a grapheme of its own, as `text::truncate` and
@@ -437,6 +446,26 @@ mod tests {
             assert_eq!(buf[(1, 0)].symbol(), one, "{c:?}");
             assert_eq!(buf[(2, 0)].symbol(), "x", "{c:?}");
         }
+    }
+
+    /// A bar's title stops before the next item on its row, as a point's does: in a crowded
+    /// row the marks drawn over a bar leave no letters of its title between them.
+    #[test]
+    fn a_bars_title_stops_before_the_next_item_on_its_row() {
+        let p = |first: u16, last: u16| Placed {
+            pos: crate::model::ShownIx::new(0),
+            through: crate::model::ShownIx::new(0),
+            more: 0,
+            first,
+            last,
+            row: 0,
+        };
+        // A bar of 40 cells: room for 36 letters alone, 7 before an item at column 10.
+        assert_eq!(bar_title_room(40, false, &p(0, 39), u16::MAX), 36);
+        assert_eq!(bar_title_room(40, true, &p(0, 39), u16::MAX), 35);
+        assert_eq!(bar_title_room(40, false, &p(0, 39), 10), 7);
+        assert_eq!(bar_title_room(40, false, &p(5, 44), 10), 2);
+        assert_eq!(bar_title_room(3, false, &p(5, 7), 100), 0);
     }
 
     /// Items other than the cursor's and marked ones add no modifier or underline colour
