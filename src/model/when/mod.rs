@@ -213,12 +213,12 @@ impl When {
             .then_with(|| a.earliest().cmp(&b.earliest()))
     }
 
-    /// What `sort_cmp` compares first, as one value (the calendar day, then the precision):
-    /// sorting many dates by their keys, made once each, costs less than comparing the dates
-    /// again at every step; `sort_cmp` settles the ties.
-    pub fn sort_key(&self) -> (NaiveDate, Precision) {
+    /// What `sort_cmp` compares, as one value (the calendar day, the precision, the earliest
+    /// instant): sorting many dates by their keys, made once each, costs less than comparing
+    /// the dates again at every step.
+    pub fn sort_key(&self) -> (NaiveDate, Precision, NaiveDateTime) {
         let a = self.anchor();
-        (a.first_day, a.precision)
+        (a.first_day, a.precision, a.earliest())
     }
 
     /// The end of an interval as written: a date, open (`..`) or unknown (empty).
