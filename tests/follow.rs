@@ -43,7 +43,7 @@ fn texts_from_the_file(d: &Dataset) -> Vec<String> {
 /// Every text of a dataset as a search reads it: bytes under the check alone.
 fn texts_as_bytes(d: &Dataset) -> Vec<String> {
     texts_by(d, |t| {
-        String::from_utf8(d.text_bytes(t).to_vec()).expect("the texts of a valid file")
+        String::from_utf8(t.bytes(&d.store).to_vec()).expect("the texts of a valid file")
     })
 }
 

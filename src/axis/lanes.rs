@@ -1,7 +1,7 @@
 //! Lanes: one per actor (or per tag), each event placed on the columns its days cover in a
 //! window, events that would overlap stacked on rows of their own.
 
-use super::{Window, day_number};
+use super::{Columns, Window, day_number};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -145,7 +145,7 @@ impl Group {
 
     /// Feeds the members in the window, in order, to `runs`: those starting before it one by
     /// one, then those starting in each column as one stretch.
-    fn feed_sorted(&self, axis: &Axis, runs: &mut Runs) {
+    fn feed_sorted(&self, axis: &Columns, runs: &mut Runs) {
         if self.latest_end < axis.from || self.first_start > axis.to {
             return;
         }
@@ -184,7 +184,7 @@ impl Group {
     }
 
     /// Feeds the members in the window to `runs` one by one, going through them all.
-    fn feed_all(&self, axis: &Axis, runs: &mut Runs) {
+    fn feed_all(&self, axis: &Columns, runs: &mut Runs) {
         for k in 0..self.members.len() {
             let (a, b) = (self.starts[k], self.ends[k]);
             if b < axis.from || a > axis.to {
@@ -298,7 +298,7 @@ pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Ve
     if cols == 0 {
         return Vec::new();
     }
-    let axis = Axis::new(window, cols);
+    let axis = Columns::new(window, cols);
     let mut runs = Runs::new(max_rows);
     let mut scratch = Scratch::default();
     groups
@@ -323,47 +323,6 @@ pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Ve
             })
         })
         .collect()
-}
-
-/// The window's columns in day numbers: `Window::column_of` and `last_column_of` for days
-/// inside the window, in 64-bit arithmetic (a window of all of chrono's days times the
-/// widest terminal fits).
-struct Axis {
-    from: i64,
-    to: i64,
-    days: i64,
-    cols: i64,
-}
-
-impl Axis {
-    fn new(window: Window, cols: u16) -> Axis {
-        Axis {
-            from: day_number(window.first),
-            to: day_number(window.last),
-            days: window.days(),
-            cols: i64::from(cols),
-        }
-    }
-
-    /// The column of a day inside the window.
-    fn column(&self, day: i64) -> u16 {
-        ((day - self.from) * self.cols / self.days).clamp(0, self.cols - 1) as u16
-    }
-
-    /// The last column a day inside the window reaches.
-    fn last_column(&self, day: i64) -> u16 {
-        if self.days >= self.cols {
-            return self.column(day);
-        }
-        let end = day + 1 - self.from;
-        let reach = (end * self.cols + self.days - 1) / self.days;
-        (reach - 1).clamp(0, self.cols - 1) as u16
-    }
-
-    /// The first day whose column is `c` or later.
-    fn first_day_of(&self, c: i64) -> i64 {
-        self.from + (c * self.days + self.cols - 1) / self.cols
-    }
 }
 
 /// Marks of a lane as its members in the window come, in order: members next to each other
@@ -401,7 +360,7 @@ impl Runs {
     }
 
     /// Members `i..j` of `g`, all in the window, all starting in column `first`.
-    fn feed(&mut self, g: &Group, axis: &Axis, i: usize, j: usize, first: u16) {
+    fn feed(&mut self, g: &Group, axis: &Columns, i: usize, j: usize, first: u16) {
         if self.next != i || self.column != first || self.spans.is_empty() {
             self.run = 0;
         }

@@ -49,21 +49,13 @@ impl Window {
 
     /// The column a day falls in, for a day inside the window.
     pub(crate) fn column_of(&self, day: i64, cols: u16) -> u16 {
-        let at = i128::from(day - day_number(self.first));
-        let col = at * i128::from(cols) / i128::from(self.days());
-        col.clamp(0, i128::from(cols.saturating_sub(1))) as u16
+        Columns::new(*self, cols).column(day)
     }
 
     /// The last column a day reaches: a day wider than a column covers several; when a
     /// column holds several days, a day is in one column only.
     pub(crate) fn last_column_of(&self, day: i64, cols: u16) -> u16 {
-        if self.days() >= i64::from(cols) {
-            return self.column_of(day, cols);
-        }
-        let end = i128::from(day + 1 - day_number(self.first));
-        let reach =
-            (end * i128::from(cols) + i128::from(self.days()) - 1) / i128::from(self.days());
-        (reach - 1).clamp(0, i128::from(cols.saturating_sub(1))) as u16
+        Columns::new(*self, cols).last_column(day)
     }
 
     /// The columns (first, last, both included) the days `first..=last` cover in `cols`
@@ -79,8 +71,49 @@ impl Window {
 
     /// The first day shown in a column.
     pub fn day_at(&self, col: u16, cols: u16) -> NaiveDate {
-        let offset = i128::from(col) * i128::from(self.days()) / i128::from(cols.max(1));
+        let offset = i64::from(col) * self.days() / i64::from(cols.max(1));
         self.first + chrono::Days::new(offset as u64)
+    }
+}
+
+/// A window's columns in day numbers, worked out once for many days: which column a day
+/// falls in, the last one it reaches, the first day of a column. 64-bit arithmetic is enough:
+/// all of chrono's days (about 2^28) times the widest terminal (2^16) stay under 2^44.
+pub(crate) struct Columns {
+    pub from: i64,
+    pub to: i64,
+    days: i64,
+    pub cols: i64,
+}
+
+impl Columns {
+    pub fn new(window: Window, cols: u16) -> Columns {
+        Columns {
+            from: day_number(window.first),
+            to: day_number(window.last),
+            days: window.days(),
+            cols: i64::from(cols),
+        }
+    }
+
+    /// The column of a day inside the window.
+    pub fn column(&self, day: i64) -> u16 {
+        ((day - self.from) * self.cols / self.days).clamp(0, (self.cols - 1).max(0)) as u16
+    }
+
+    /// The last column a day inside the window reaches.
+    pub fn last_column(&self, day: i64) -> u16 {
+        if self.days >= self.cols {
+            return self.column(day);
+        }
+        let end = day + 1 - self.from;
+        let reach = (end * self.cols + self.days - 1) / self.days;
+        (reach - 1).clamp(0, (self.cols - 1).max(0)) as u16
+    }
+
+    /// The first day whose column is `c` or later.
+    pub fn first_day_of(&self, c: i64) -> i64 {
+        self.from + (c * self.days + self.cols - 1) / self.cols
     }
 }
 

@@ -143,16 +143,6 @@ fn read_text(
 /// Sorts events into timeline order (`Event::sort_cmp`). Events are large, so their positions
 /// are sorted and the events then moved once each, in place, rather than moved by the sort
 /// (which would also want a scratch copy of half of them).
-/// The first sixteen bytes of an id (zeros after a shorter one), as a number that orders as
-/// they do: two ids whose prefixes differ are in the order of their prefixes. (Sixteen, as
-/// ids made from titles share their first word: `securite-3599`, `securite-3600`.)
-fn id_prefix(id: &str) -> u128 {
-    let mut bytes = [0u8; 16];
-    let n = id.len().min(16);
-    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(bytes)
-}
-
 pub(crate) fn sort_events(events: &mut [Event]) {
     if events.is_sorted_by(|a, b| a.sort_cmp(b).is_le()) {
         return;
@@ -188,6 +178,16 @@ pub(crate) fn sort_events(events: &mut [Event]) {
             i = from;
         }
     }
+}
+
+/// The first sixteen bytes of an id (zeros after a shorter one), as a number that orders as
+/// they do: two ids whose prefixes differ are in the order of their prefixes. (Sixteen, as
+/// ids made from titles share their first word: `securite-3599`, `securite-3600`.)
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = id.len().min(16);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
 
 /// The dataset's fields other than its events.
@@ -566,13 +566,13 @@ mod tests {
             "2012-11-12",
         ];
         let ids = [
-            "abcdefgh",
-            "abcdefgh2",
-            "abcdefgh10",
+            "abcdefghijklmnop",
+            "abcdefghijklmnop2",
+            "abcdefghijklmnop10",
             "abc",
             "ab",
             "b",
-            "abcdefgi",
+            "abcdefghijklmnoq",
             "a",
         ];
         let mut state = 7u64;

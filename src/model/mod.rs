@@ -237,11 +237,6 @@ impl Dataset {
         text.get(&self.store)
     }
 
-    /// A text's bytes, for readers that take any bytes (see `Text::bytes`).
-    pub fn text_bytes<'a>(&'a self, text: &'a Text) -> &'a [u8] {
-        text.bytes(&self.store)
-    }
-
     /// The text of an optional field (a quote's language or translation).
     pub fn text_opt<'a>(&'a self, text: &'a Option<Text>) -> Option<&'a str> {
         text.as_ref().map(|t| t.get(&self.store))

@@ -69,7 +69,7 @@ impl Needle {
         if self.finder.find(buf).is_none() {
             return false;
         }
-        let checked = data.text_bytes(text);
+        let checked = text.bytes(&data.store);
         std::ptr::eq(checked, unchecked) || {
             fold_bytes_into(checked, buf);
             self.finder.find(buf).is_some()

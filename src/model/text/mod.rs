@@ -179,29 +179,27 @@ impl Store {
     /// its texts are checked again each time they are read.
     pub fn check_utf8(&self) -> Result<&str, usize> {
         let bytes = self.bytes();
-        self.check_utf8_between(0, bytes.len())?;
+        let mut start = 0;
+        while start < bytes.len() {
+            let mut end = (start + UTF8_CHUNK).min(bytes.len());
+            // Never split a character: back up to the start of one (at most 3 bytes; more
+            // continuation bytes in a row are not UTF-8, which the next chunk then reports).
+            let floor = end.saturating_sub(3).max(start + 1);
+            while end > floor && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
+                end -= 1;
+            }
+            if let Err(e) = simdutf8::compat::from_utf8(&bytes[start..end]) {
+                return Err(start + e.valid_up_to());
+            }
+            self.release_range(start, end);
+            start = end;
+        }
         if !self.is_mapped() {
             let _ = self.0.utf8.set(());
         }
         // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
         // on character boundaries.
         Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
-    }
-
-    /// Checks the bytes between `start` (the start of a character) and `end` to be UTF-8, a
-    /// chunk at a time, giving back the pages of each chunk once checked.
-    fn check_utf8_between(&self, start: usize, end: usize) -> Result<(), usize> {
-        let bytes = &self.bytes()[..end];
-        let mut at = start;
-        while at < end {
-            let to = boundary(bytes, (at + UTF8_CHUNK).min(end), at + 1);
-            if let Err(e) = simdutf8::compat::from_utf8(&bytes[at..to]) {
-                return Err(at + e.valid_up_to());
-            }
-            self.release_range(at, to);
-            at = to;
-        }
-        Ok(())
     }
 
     /// The bytes as text, once they have been checked to be UTF-8.
@@ -259,18 +257,6 @@ impl Store {
         #[cfg(not(unix))]
         let _ = end;
     }
-}
-
-/// `at`, or the start of the character `at` falls in: never a character split between two
-/// checks. At most 3 bytes back, and not before `floor` (more continuation bytes in a row are
-/// not UTF-8, which the check from there then reports).
-fn boundary(bytes: &[u8], at: usize, floor: usize) -> usize {
-    let floor = at.saturating_sub(3).max(floor);
-    let mut at = at;
-    while at > floor && at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
-        at -= 1;
-    }
-    at
 }
 
 /// Reads `len` bytes of `file` at `start` onto the end of `out`; false when they could not all

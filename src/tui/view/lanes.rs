@@ -231,12 +231,10 @@ fn item<'t>(
     if ev.when.is_interval() {
         let style = bar_style(look, uncertain);
         // Drawn with a line as well as a colour, so that it reads without colours too.
-        let cells = p.last - p.first + 1;
         for c in p.first..=p.last {
             buf[(x(c), y)].set_char('━').set_style(style);
         }
-        let open = matches!(ev.when.end_bound(), Some(End::Open));
-        if open {
+        if matches!(ev.when.end_bound(), Some(End::Open)) {
             buf[(x(p.last), y)].set_char('→');
         }
         if marked {
@@ -245,8 +243,7 @@ fn item<'t>(
         }
         // The title inside the bar, when at least a few letters fit before its end and
         // before the next item on its row (in a crowded row, one may start inside the bar).
-        let room = usize::from(bar_title_room(cells, open, p, next));
-        if let Some(title) = title.filter(|_| room >= 3) {
+        if let (Some(title), Some((_, _, room))) = (title, title_cols(ev, p, next)) {
             let title = format!(" {} ", truncate(&title(), room));
             buf.set_string(x(p.first + 1), y, title, style);
         }
@@ -276,8 +273,7 @@ fn item<'t>(
         }
     }
     buf[(x(p.first), y)].set_char(mark).set_style(style);
-    let room = usize::from(next.saturating_sub(p.first + 3));
-    if let Some(title) = title.filter(|_| room >= 4) {
+    if let (Some(title), Some((_, _, room))) = (title, title_cols(ev, p, next)) {
         let text_style = if cursor {
             theme::BAR_CURSOR
         } else if selected {
@@ -305,8 +301,9 @@ fn bar_style(look: Look, uncertain: bool) -> Style {
     }
 }
 
-/// The columns an item's title takes when it has one (from the `room` `item` works out),
-/// for a title whose characters are `one_cell`.
+/// The columns an item's title may take when it has room for one, and how many letters:
+/// inside a bar, or after a point's mark up to the next item on its row. (For a title whose
+/// characters are `one_cell`, the columns it takes.)
 fn title_cols(ev: &Event, p: &Placed, next: u16) -> Option<(u16, u16, usize)> {
     if ev.when.is_interval() {
         let open = matches!(ev.when.end_bound(), Some(End::Open));
