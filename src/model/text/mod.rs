@@ -20,8 +20,23 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// What a text of a mapped file reads as once the file has changed under it.
 pub const CHANGED: &str = "⟨the file changed on disk; reading it again⟩";
 
-/// How much text is checked to be UTF-8 at a time.
+/// How much text is checked to be UTF-8 at a time (from twice as much, in two halves on two
+/// threads). Smaller in unit tests, so that they check several chunks and halves quickly.
+#[cfg(not(test))]
 const UTF8_CHUNK: usize = 16 << 20;
+#[cfg(test)]
+const UTF8_CHUNK: usize = 4 << 10;
+
+/// Where the character that `at` lies in starts, for splitting UTF-8 into pieces that can be
+/// checked apart: at most three continuation bytes back, and never before `floor` (more in a
+/// row are not UTF-8, which the check of the next piece then reports).
+fn char_start(bytes: &[u8], mut at: usize, floor: usize) -> usize {
+    let floor = at.saturating_sub(3).max(floor);
+    while at > floor && at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    at
+}
 
 /// The bytes a dataset was read from, shared by every copy of the dataset.
 #[derive(Clone)]
@@ -176,30 +191,46 @@ impl Store {
     /// when the bytes are mapped), so that a parser need not check each string again; the
     /// offset of the first byte that is not, otherwise. Held bytes are then trusted to stay
     /// UTF-8; a mapped file is not (another program could rewrite it while it is open), so
-    /// its texts are checked again each time they are read.
+    /// its texts are checked again each time they are read. Big bytes are checked in two
+    /// halves on two threads: the parser waits for the check, and the check is mostly the
+    /// time taken to bring the file's pages in.
     pub fn check_utf8(&self) -> Result<&str, usize> {
         let bytes = self.bytes();
-        let mut start = 0;
-        while start < bytes.len() {
-            let mut end = (start + UTF8_CHUNK).min(bytes.len());
-            // Never split a character: back up to the start of one (at most 3 bytes; more
-            // continuation bytes in a row are not UTF-8, which the next chunk then reports).
-            let floor = end.saturating_sub(3).max(start + 1);
-            while end > floor && end < bytes.len() && bytes[end] & 0xC0 == 0x80 {
-                end -= 1;
-            }
-            if let Err(e) = simdutf8::compat::from_utf8(&bytes[start..end]) {
-                return Err(start + e.valid_up_to());
-            }
-            self.release_range(start, end);
-            start = end;
-        }
+        let checked = if bytes.len() >= 2 * UTF8_CHUNK {
+            let half = char_start(bytes, bytes.len() / 2, 1);
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| self.check_between(half, bytes.len()));
+                let first = self.check_between(0, half);
+                let second = second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                first.and(second)
+            })
+        } else {
+            self.check_between(0, bytes.len())
+        };
+        checked?;
         if !self.is_mapped() {
             let _ = self.0.utf8.set(());
         }
         // SAFETY: every byte was just checked to be UTF-8, chunk by chunk, and the chunks end
         // on character boundaries.
         Ok(unsafe { std::str::from_utf8_unchecked(bytes) })
+    }
+
+    /// `check_utf8` of the bytes between `start` and `end` (which start a character, or lie
+    /// in bytes that are not UTF-8: see `char_start`).
+    fn check_between(&self, mut start: usize, end: usize) -> Result<(), usize> {
+        let bytes = self.bytes();
+        while start < end {
+            let stop = char_start(bytes, (start + UTF8_CHUNK).min(end), start + 1);
+            if let Err(e) = simdutf8::compat::from_utf8(&bytes[start..stop]) {
+                return Err(start + e.valid_up_to());
+            }
+            self.release_range(start, stop);
+            start = stop;
+        }
+        Ok(())
     }
 
     /// The bytes as text, once they have been checked to be UTF-8.
@@ -483,5 +514,38 @@ mod tests {
         // A borrowed string from elsewhere is not a place in this store.
         let elsewhere = Text::new(Cow::Borrowed("Sergueï"), bytes, false);
         assert!(matches!(elsewhere, Text::Held(_)));
+    }
+
+    /// Bytes big enough to be checked in two halves: the first byte that is not UTF-8 is
+    /// found in either half, and characters of several bytes across the middle or across a
+    /// chunk's end are not taken for errors.
+    #[test]
+    fn big_bytes_are_checked_in_halves_and_the_first_bad_byte_is_found() {
+        // "é" (2 bytes), "Ж" (2), "€" (3), "𝄞" (4), one after the other: every offset of the
+        // middle or of a chunk's end falls in some character or between two.
+        let unit = "é Ж € 𝄞 ".as_bytes();
+        let mut good = Vec::with_capacity(UTF8_CHUNK * 2 + 64);
+        while good.len() < UTF8_CHUNK * 2 + 13 {
+            good.extend_from_slice(unit);
+        }
+        let len = good.len();
+        assert!(Store::from_vec(good.clone()).check_utf8().is_ok());
+        // One shift more each time: the middle falls on each byte of a character.
+        for shift in 0..unit.len() {
+            let mut bytes = vec![b'x'; shift];
+            bytes.extend_from_slice(&good);
+            assert!(Store::from_vec(bytes).check_utf8().is_ok(), "shift {shift}");
+        }
+        for bad in [3, len / 2 - 1, len / 2 + 2, UTF8_CHUNK + 5, len - 1] {
+            let mut bytes = good.clone();
+            // A byte that is never UTF-8, in place of an ASCII space before or at `bad`.
+            let at = (0..=bad).rev().find(|&i| bytes[i] == b' ').unwrap();
+            bytes[at] = 0xFF;
+            // And another, later (where there is room): the first is the one said.
+            if at + 8 < len {
+                bytes[len - 2] = 0xFE;
+            }
+            assert_eq!(Store::from_vec(bytes).check_utf8(), Err(at), "bad at {bad}");
+        }
     }
 }
