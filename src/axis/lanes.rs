@@ -77,23 +77,20 @@ impl Lane {
 
 /// A lane's events, with what `place` needs to find those of a window without going through
 /// them all.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Group {
     pub name: Arc<str>,
     pub members: Arc<[ShownIx]>,
-    /// The first and last drawn day (`day_number`) of each member. Placing a window is
-    /// arithmetic on these, not on dates.
-    starts: Vec<i64>,
-    ends: Vec<i64>,
+    /// The first and last drawn day (`day_number`) of each member, from `at` in `days`.
+    /// Placing a window is arithmetic on these, not on dates.
+    days: Arc<Days>,
+    at: usize,
+    /// Where the lane's `Days::block_ends` begin.
+    blocks_at: usize,
     /// The starts are in order (the events shown are in date order) and no member ends before
     /// it starts: the members starting in a column of a window are then next to each other,
     /// found by binary search, and those starting before it by `block_ends`.
     sorted: bool,
-    /// When `sorted`, the latest end of each `BLOCK` members in a row: the members starting
-    /// before a window that reach into it (an open range reaches the end of time) are found
-    /// without going through all those that do not, and the latest end of a stretch of
-    /// members without going through them one by one.
-    block_ends: Vec<i64>,
     /// The first and last start and the latest end, kept here so that a lane with nothing
     /// in a window, or all of it, is known as such without reading its members.
     first_start: i64,
@@ -101,42 +98,113 @@ pub struct Group {
     latest_end: i64,
 }
 
-/// Members a `Group::block_ends` entry stands for.
-const BLOCK: usize = 32;
+/// The days of the members of every lane, one lane after the other in the order of the
+/// lanes, as `place` reads them: a window reads a few of each lane's days, and lanes laid
+/// out one after the other are read from memory in order, not from as many places as there
+/// are lanes (40,000 at a million events of the field shape).
+#[derive(Debug, Default)]
+struct Days {
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    /// For each lane whose days are `sorted`, the latest end of each `BLOCK` members in a
+    /// row: the members starting before a window that reach into it (an open range reaches
+    /// the end of time) are found without going through all those that do not, and the
+    /// latest end of a stretch of members without going through them one by one.
+    block_ends: Vec<i64>,
+}
 
-impl Group {
-    fn new(name: Arc<str>, members: Arc<[ShownIx]>, starts: Vec<i64>, ends: Vec<i64>) -> Group {
-        let sorted = starts.is_sorted() && starts.iter().zip(&ends).all(|(a, b)| a <= b);
-        let block_ends = if sorted {
-            ends.chunks(BLOCK)
-                .map(|c| c.iter().copied().max().unwrap_or(i64::MIN))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Group {
-            name,
-            members,
+/// Where a lane's days lie in `Days`, and what is known of them as a whole.
+struct Laid {
+    at: usize,
+    blocks_at: usize,
+    sorted: bool,
+    first_start: i64,
+    last_start: i64,
+    latest_end: i64,
+}
+
+impl Days {
+    /// Adds a lane's days.
+    fn push(&mut self, starts: &[i64], ends: &[i64]) -> Laid {
+        let sorted = starts.is_sorted() && starts.iter().zip(ends).all(|(a, b)| a <= b);
+        let laid = Laid {
+            at: self.starts.len(),
+            blocks_at: self.block_ends.len(),
+            sorted,
             first_start: starts.first().copied().unwrap_or(i64::MAX),
             last_start: starts.last().copied().unwrap_or(i64::MIN),
             latest_end: ends.iter().copied().max().unwrap_or(i64::MIN),
-            starts,
-            ends,
-            sorted,
-            block_ends,
+        };
+        self.starts.extend_from_slice(starts);
+        self.ends.extend_from_slice(ends);
+        if sorted {
+            self.block_ends.extend(
+                ends.chunks(BLOCK)
+                    .map(|c| c.iter().copied().max().unwrap_or(i64::MIN)),
+            );
+        }
+        laid
+    }
+}
+
+/// Members a `Days::block_ends` entry stands for.
+const BLOCK: usize = 32;
+
+impl Group {
+    /// A lane whose days are laid in `days` (shared with the other lanes).
+    fn laid(name: Arc<str>, members: Arc<[ShownIx]>, days: Arc<Days>, laid: Laid) -> Group {
+        Group {
+            name,
+            members,
+            days,
+            at: laid.at,
+            blocks_at: laid.blocks_at,
+            sorted: laid.sorted,
+            first_start: laid.first_start,
+            last_start: laid.last_start,
+            latest_end: laid.latest_end,
+        }
+    }
+
+    /// A lane with days of its own.
+    #[cfg(test)]
+    fn new(name: Arc<str>, members: Arc<[ShownIx]>, starts: Vec<i64>, ends: Vec<i64>) -> Group {
+        let mut days = Days::default();
+        let laid = days.push(&starts, &ends);
+        Group::laid(name, members, Arc::new(days), laid)
+    }
+
+    /// The first drawn day of each member.
+    fn starts(&self) -> &[i64] {
+        &self.days.starts[self.at..self.at + self.members.len()]
+    }
+
+    /// The last drawn day of each member.
+    fn ends(&self) -> &[i64] {
+        &self.days.ends[self.at..self.at + self.members.len()]
+    }
+
+    /// The latest end of each `BLOCK` members (none when the days are not `sorted`).
+    fn block_ends(&self) -> &[i64] {
+        if self.sorted {
+            let n = self.members.len().div_ceil(BLOCK);
+            &self.days.block_ends[self.blocks_at..self.blocks_at + n]
+        } else {
+            &[]
         }
     }
 
     /// The latest end of members `i..j`, or anything from `cap` on once one reaches it.
     fn max_end(&self, i: usize, j: usize, cap: i64) -> i64 {
+        let (ends, block_ends) = (self.ends(), self.block_ends());
         let mut best = i64::MIN;
         let mut k = i;
         while k < j && best < cap {
-            if k.is_multiple_of(BLOCK) && k + BLOCK <= j && !self.block_ends.is_empty() {
-                best = best.max(self.block_ends[k / BLOCK]);
+            if k.is_multiple_of(BLOCK) && k + BLOCK <= j && !block_ends.is_empty() {
+                best = best.max(block_ends[k / BLOCK]);
                 k += BLOCK;
             } else {
-                best = best.max(self.ends[k]);
+                best = best.max(ends[k]);
                 k += 1;
             }
         }
@@ -149,34 +217,35 @@ impl Group {
         if self.latest_end < axis.from || self.first_start > axis.to {
             return;
         }
+        let (starts, ends, block_ends) = (self.starts(), self.ends(), self.block_ends());
         let lo = if self.first_start >= axis.from {
             0
         } else {
-            self.starts.partition_point(|&d| d < axis.from)
+            starts.partition_point(|&d| d < axis.from)
         };
         let hi = if self.last_start <= axis.to {
-            self.starts.len()
+            starts.len()
         } else {
-            lo + self.starts[lo..].partition_point(|&d| d <= axis.to)
+            lo + starts[lo..].partition_point(|&d| d <= axis.to)
         };
         let mut k = 0;
         while k < lo {
-            if k.is_multiple_of(BLOCK) && self.block_ends[k / BLOCK] < axis.from {
+            if k.is_multiple_of(BLOCK) && block_ends[k / BLOCK] < axis.from {
                 k += BLOCK;
                 continue;
             }
-            if self.ends[k] >= axis.from {
+            if ends[k] >= axis.from {
                 runs.feed(self, axis, k, k + 1, 0);
             }
             k += 1;
         }
         let mut i = lo;
         while i < hi {
-            let c = axis.column(self.starts[i]);
+            let c = axis.column(starts[i]);
             let j = if i64::from(c) + 1 >= axis.cols {
                 hi
             } else {
-                first_at_or_after(&self.starts, i + 1, hi, axis.first_day_of(i64::from(c) + 1))
+                first_at_or_after(starts, i + 1, hi, axis.first_day_of(i64::from(c) + 1))
             };
             runs.feed(self, axis, i, j, c);
             i = j;
@@ -185,8 +254,7 @@ impl Group {
 
     /// Feeds the members in the window to `runs` one by one, going through them all.
     fn feed_all(&self, axis: &Columns, runs: &mut Runs) {
-        for k in 0..self.members.len() {
-            let (a, b) = (self.starts[k], self.ends[k]);
+        for (k, (&a, &b)) in self.starts().iter().zip(self.ends()).enumerate() {
             if b < axis.from || a > axis.to {
                 continue;
             }
@@ -257,25 +325,36 @@ pub fn groups(data: &Dataset, shown: &[EventIx], grouping: Grouping) -> Vec<Grou
             (day_number(a), day_number(b))
         })
         .collect();
-    let group = |name: Arc<str>, members: Vec<ShownIx>| {
-        let starts: Vec<i64> = members.iter().map(|&p| reach[p.get()].0).collect();
-        let ends: Vec<i64> = members.iter().map(|&p| reach[p.get()].1).collect();
-        Group::new(name, members.into(), starts, ends)
+    // Every lane's days in one place, in the order of the lanes (see `Days`).
+    let mut days = Days::default();
+    let (mut starts, mut ends) = (Vec::new(), Vec::new());
+    let mut lay = |members: &[ShownIx]| {
+        starts.clear();
+        ends.clear();
+        starts.extend(members.iter().map(|&p| reach[p.get()].0));
+        ends.extend(members.iter().map(|&p| reach[p.get()].1));
+        days.push(&starts, &ends)
     };
-    let mut groups: Vec<Group> = order
+    let mut laid: Vec<(Arc<str>, Arc<[ShownIx]>, Laid)> = order
         .into_iter()
         .map(|i| {
             let name: Arc<str> = match keys[i] {
                 Key::Actor(a) => data.actor(a).name.as_str().into(),
                 Key::Tag(t) => t.into(),
             };
-            group(name, std::mem::take(&mut members[i]))
+            let members = std::mem::take(&mut members[i]);
+            let at = lay(&members);
+            (name, members.into(), at)
         })
         .collect();
     if !none.is_empty() {
-        groups.push(group("".into(), none));
+        let at = lay(&none);
+        laid.push(("".into(), none.into(), at));
     }
-    groups
+    let days = Arc::new(days);
+    laid.into_iter()
+        .map(|(name, members, at)| Group::laid(name, members, days.clone(), at))
+        .collect()
 }
 
 /// What a lane gathers events by.
@@ -303,9 +382,21 @@ pub fn place(groups: &[Group], window: Window, cols: u16, max_rows: usize) -> Ve
         return place_each(groups, &axis, max_rows);
     }
     // Many lanes: the second half is placed on a thread of its own. The time goes in
-    // finding each lane's members in the window (a few reads of memory far apart a lane),
-    // which two cores do in half the time; the lanes come out in the same order.
-    let (busiest, rest) = groups.split_at(groups.len() / 2);
+    // finding each lane's members in the window (a few reads of memory a lane) and in going
+    // through those members, which two cores do in half the time; the lanes come out in the
+    // same order. The halves weigh the same, counting a lane as its members and a few more
+    // (the busiest lanes come first, so half the lanes would be most of the members).
+    let weight = |g: &Group| g.members.len() + 16;
+    let half = groups.iter().map(weight).sum::<usize>() / 2;
+    let mut so_far = 0;
+    let split = groups
+        .iter()
+        .position(|g| {
+            so_far += weight(g);
+            so_far >= half
+        })
+        .map_or(groups.len(), |i| i + 1);
+    let (busiest, rest) = groups.split_at(split);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| place_each(rest, &axis, max_rows));
         let mut lanes = place_each(busiest, &axis, max_rows);
@@ -398,7 +489,7 @@ impl Runs {
                 through: pos,
                 more: 0,
                 first,
-                last: axis.last_column(g.ends[k].min(axis.to)),
+                last: axis.last_column(g.ends()[k].min(axis.to)),
             });
             self.run += 1;
             k += 1;
@@ -608,14 +699,13 @@ mod tests {
             assert!(g.sorted);
             let slow = Group {
                 sorted: false,
-                block_ends: Vec::new(),
                 ..g.clone()
             };
-            let (a, b) = (g.starts[0] - 30, g.starts[n - 1] + 30);
+            let (a, b) = (g.starts()[0] - 30, g.starts()[n - 1] + 30);
             // A third of the windows start on the last day of an event's.
             let first = match rng.below(3) {
-                0 => *g.ends.iter().rfind(|&&e| e < b).unwrap_or(&a),
-                1 => g.ends[rng.below(n as u64) as usize].min(b),
+                0 => *g.ends().iter().rfind(|&&e| e < b).unwrap_or(&a),
+                1 => g.ends()[rng.below(n as u64) as usize].min(b),
                 _ => a + rng.below((b - a) as u64) as i64,
             };
             let last = first + rng.below([3, 30, 400, 20_000][case % 4]) as i64;
