@@ -81,21 +81,10 @@ impl Lane {
 pub struct Group {
     pub name: Arc<str>,
     pub members: Arc<[ShownIx]>,
-    /// The first and last drawn day (`day_number`) of each member, from `at` in `days`.
+    /// The first and last drawn day (`day_number`) of each member, where `laid` says.
     /// Placing a window is arithmetic on these, not on dates.
     days: Arc<Days>,
-    at: usize,
-    /// Where the lane's `Days::block_ends` begin.
-    blocks_at: usize,
-    /// The starts are in order (the events shown are in date order) and no member ends before
-    /// it starts: the members starting in a column of a window are then next to each other,
-    /// found by binary search, and those starting before it by `block_ends`.
-    sorted: bool,
-    /// The first and last start and the latest end, kept here so that a lane with nothing
-    /// in a window, or all of it, is known as such without reading its members.
-    first_start: i64,
-    last_start: i64,
-    latest_end: i64,
+    laid: Laid,
 }
 
 /// The days of the members of every lane, one lane after the other in the order of the
@@ -114,10 +103,17 @@ struct Days {
 }
 
 /// Where a lane's days lie in `Days`, and what is known of them as a whole.
+#[derive(Clone, Debug)]
 struct Laid {
+    /// Where the lane's first and last days begin, and its `Days::block_ends`.
     at: usize,
     blocks_at: usize,
+    /// The starts are in order (the events shown are in date order) and no member ends before
+    /// it starts: the members starting in a column of a window are then next to each other,
+    /// found by binary search, and those starting before it by `block_ends`.
     sorted: bool,
+    /// The first and last start and the latest end, kept here so that a lane with nothing
+    /// in a window, or all of it, is known as such without reading its members.
     first_start: i64,
     last_start: i64,
     latest_end: i64,
@@ -151,44 +147,34 @@ impl Days {
 const BLOCK: usize = 32;
 
 impl Group {
-    /// A lane whose days are laid in `days` (shared with the other lanes).
-    fn laid(name: Arc<str>, members: Arc<[ShownIx]>, days: Arc<Days>, laid: Laid) -> Group {
-        Group {
-            name,
-            members,
-            days,
-            at: laid.at,
-            blocks_at: laid.blocks_at,
-            sorted: laid.sorted,
-            first_start: laid.first_start,
-            last_start: laid.last_start,
-            latest_end: laid.latest_end,
-        }
-    }
-
     /// A lane with days of its own.
     #[cfg(test)]
     fn new(name: Arc<str>, members: Arc<[ShownIx]>, starts: Vec<i64>, ends: Vec<i64>) -> Group {
         let mut days = Days::default();
         let laid = days.push(&starts, &ends);
-        Group::laid(name, members, Arc::new(days), laid)
+        Group {
+            name,
+            members,
+            days: Arc::new(days),
+            laid,
+        }
     }
 
     /// The first drawn day of each member.
     fn starts(&self) -> &[i64] {
-        &self.days.starts[self.at..self.at + self.members.len()]
+        &self.days.starts[self.laid.at..self.laid.at + self.members.len()]
     }
 
     /// The last drawn day of each member.
     fn ends(&self) -> &[i64] {
-        &self.days.ends[self.at..self.at + self.members.len()]
+        &self.days.ends[self.laid.at..self.laid.at + self.members.len()]
     }
 
     /// The latest end of each `BLOCK` members (none when the days are not `sorted`).
     fn block_ends(&self) -> &[i64] {
-        if self.sorted {
+        if self.laid.sorted {
             let n = self.members.len().div_ceil(BLOCK);
-            &self.days.block_ends[self.blocks_at..self.blocks_at + n]
+            &self.days.block_ends[self.laid.blocks_at..self.laid.blocks_at + n]
         } else {
             &[]
         }
@@ -214,16 +200,16 @@ impl Group {
     /// Feeds the members in the window, in order, to `runs`: those starting before it one by
     /// one, then those starting in each column as one stretch.
     fn feed_sorted(&self, axis: &Columns, runs: &mut Runs) {
-        if self.latest_end < axis.from || self.first_start > axis.to {
+        if self.laid.latest_end < axis.from || self.laid.first_start > axis.to {
             return;
         }
         let (starts, ends, block_ends) = (self.starts(), self.ends(), self.block_ends());
-        let lo = if self.first_start >= axis.from {
+        let lo = if self.laid.first_start >= axis.from {
             0
         } else {
             starts.partition_point(|&d| d < axis.from)
         };
-        let hi = if self.last_start <= axis.to {
+        let hi = if self.laid.last_start <= axis.to {
             starts.len()
         } else {
             lo + starts[lo..].partition_point(|&d| d <= axis.to)
@@ -353,7 +339,12 @@ pub fn groups(data: &Dataset, shown: &[EventIx], grouping: Grouping) -> Vec<Grou
     }
     let days = Arc::new(days);
     laid.into_iter()
-        .map(|(name, members, at)| Group::laid(name, members, days.clone(), at))
+        .map(|(name, members, laid)| Group {
+            name,
+            members,
+            days: days.clone(),
+            laid,
+        })
         .collect()
 }
 
@@ -420,7 +411,7 @@ fn place_each(groups: &[Group], axis: &Columns, max_rows: usize) -> Vec<Lane> {
         .iter()
         .filter_map(|g| {
             runs.clear();
-            if g.sorted {
+            if g.laid.sorted {
                 g.feed_sorted(axis, &mut runs);
             } else {
                 g.feed_all(axis, &mut runs);
@@ -696,11 +687,9 @@ mod tests {
         for case in 0..300 {
             let n = [1, 5, 40, 300, 3000][case % 5];
             let g = busy_group(&mut rng, n);
-            assert!(g.sorted);
-            let slow = Group {
-                sorted: false,
-                ..g.clone()
-            };
+            assert!(g.laid.sorted);
+            let mut slow = g.clone();
+            slow.laid.sorted = false;
             let (a, b) = (g.starts()[0] - 30, g.starts()[n - 1] + 30);
             // A third of the windows start on the last day of an event's.
             let first = match rng.below(3) {
